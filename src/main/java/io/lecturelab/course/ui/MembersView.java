@@ -1,0 +1,189 @@
+package io.lecturelab.course.ui;
+
+import io.lecturelab.base.LectureLabConfig;
+import io.lecturelab.base.UserFacingException;
+import io.lecturelab.base.ui.Notifications;
+import io.lecturelab.course.CourseRole;
+import io.lecturelab.course.CourseService;
+import io.lecturelab.course.Member;
+import io.lecturelab.course.NewMember;
+import io.lecturelab.course.RosterImport;
+import io.lecturelab.course.RosterProblem;
+import io.lecturelab.security.UserService.NewAccount;
+import io.lecturelab.security.ui.CurrentUser;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+import java.util.List;
+
+/**
+ * Course staff see who takes part; instructors add people one by one or import a class roster from CSV. New
+ * accounts get a temporary password that is shown here once, to hand over.
+ */
+@Route(value = CourseRoutes.PREFIX + "/members", layout = MainLayout.class)
+@RequiresCourseRole({CourseRole.TA, CourseRole.INSTRUCTOR})
+public class MembersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final CourseService courses;
+    private final CurrentUser currentUser;
+    private final int maxRosterBytes;
+    private final Grid<Member> grid = new Grid<>(Member.class, false);
+    private final Div result = new Div();
+    private final Div instructorTools = new Div();
+    private long courseId;
+
+    public MembersView(CourseService courses, CurrentUser currentUser, LectureLabConfig config) {
+        this.courses = courses;
+        this.currentUser = currentUser;
+        this.maxRosterBytes = config.maxRosterBytes();
+        addClassName("page");
+        grid.addColumn(Member::displayName).setHeader(getTranslation("member.name")).setAutoWidth(true);
+        grid.addColumn(Member::username).setHeader(getTranslation("member.username")).setAutoWidth(true);
+        grid.addColumn(Member::studentId).setHeader(getTranslation("member.studentId")).setAutoWidth(true);
+        grid.addColumn(Member::email).setHeader(getTranslation("member.email")).setAutoWidth(true);
+        grid.addColumn(member -> getTranslation("role." + member.role().name()))
+                .setHeader(getTranslation("member.role")).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.setId("members");
+        result.setId("import-result");
+        add(new H2(getTranslation("members.heading")), grid, instructorTools);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
+        refresh();
+        boolean instructor = currentUser.get().map(user -> user.admin()
+                || courses.roleOf(user.id(), courseId).filter(role -> role == CourseRole.INSTRUCTOR).isPresent())
+                .orElse(false);
+        instructorTools.removeAll();
+        if (instructor) {
+            instructorTools.add(new H3(getTranslation("members.addOne")), addForm(),
+                    new H3(getTranslation("members.import")), new Paragraph(getTranslation("members.importHelp")),
+                    rosterUpload(), result);
+        }
+    }
+
+    private FormLayout addForm() {
+        TextField username = new TextField(getTranslation("member.username"));
+        username.setId("new-member-username");
+        username.setHelperText(getTranslation("member.usernameHelp"));
+        TextField name = new TextField(getTranslation("member.name"));
+        name.setId("new-member-name");
+        EmailField email = new EmailField(getTranslation("member.email"));
+        email.setId("new-member-email");
+        TextField studentId = new TextField(getTranslation("member.studentId"));
+        Select<CourseRole> role = new Select<>();
+        role.setLabel(getTranslation("member.role"));
+        role.setItems(CourseRole.values());
+        role.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
+        role.setValue(CourseRole.STUDENT);
+        Button add = new Button(getTranslation("action.add"), click -> {
+            try {
+                courses.addMember(courseId, new NewMember(username.getValue(), name.getValue(), email.getValue(),
+                                studentId.getValue().isBlank() ? null : studentId.getValue().strip(), role.getValue()))
+                        .ifPresentOrElse(account -> showAccounts(List.of(account)),
+                                () -> result.removeAll());
+                Notifications.success(getTranslation("members.added", name.getValue()));
+                username.clear();
+                name.clear();
+                email.clear();
+                studentId.clear();
+                refresh();
+            } catch (UserFacingException refusal) {
+                Notifications.error(refusal);
+            }
+        });
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setId("add-member");
+        return new FormLayout(username, name, email, studentId, role, add);
+    }
+
+    private Upload rosterUpload() {
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            if (bytes.length > maxRosterBytes) {
+                showProblems(List.of(new RosterProblem(0, "roster.error.tooLarge", maxRosterBytes / 1024)));
+                return;
+            }
+            importRoster(bytes);
+        }));
+        upload.setId("roster-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(maxRosterBytes);
+        upload.setAcceptedFileTypes("text/csv", ".csv");
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop")));
+        i18n.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("roster.error.tooLarge",
+                maxRosterBytes / 1024)).setIncorrectFileType(getTranslation("roster.error.type"))
+                .setTooManyFiles(getTranslation("upload.tooMany")));
+        upload.setI18n(i18n);
+        upload.addFileRejectedListener(event -> Notifications.error(event.getErrorMessage()));
+        return upload;
+    }
+
+    private void importRoster(byte[] csv) {
+        RosterImport outcome = courses.importRoster(courseId, csv);
+        if (!outcome.accepted()) {
+            showProblems(outcome.problems());
+            return;
+        }
+        result.removeAll();
+        result.add(new Paragraph(getTranslation("roster.imported", outcome.enrolled(), outcome.alreadyMembers())));
+        if (!outcome.created().isEmpty()) {
+            showAccounts(outcome.created());
+        }
+        refresh();
+    }
+
+    private void showProblems(List<RosterProblem> problems) {
+        result.removeAll();
+        UnorderedList list = new UnorderedList();
+        problems.forEach(problem -> {
+            String text = getTranslation(problem.messageKey(), problem.arguments().toArray());
+            list.add(new ListItem(problem.line() > 0 ? getTranslation("roster.line", problem.line(), text) : text));
+        });
+        Div box = new Div(new Paragraph(getTranslation("roster.rejected")), list);
+        box.addClassName("roster-problems");
+        result.add(box);
+    }
+
+    /** Temporary passwords, shown once; their owners must choose their own at first sign-in. */
+    private void showAccounts(List<NewAccount> accounts) {
+        Grid<NewAccount> passwords = new Grid<>(NewAccount.class, false);
+        passwords.addColumn(NewAccount::username).setHeader(getTranslation("member.username"));
+        passwords.addColumn(NewAccount::password).setHeader(getTranslation("member.temporaryPassword"));
+        passwords.setItems(accounts);
+        passwords.setAllRowsVisible(true);
+        passwords.setId("temporary-passwords");
+        result.add(new Paragraph(getTranslation("members.passwordsOnce")), passwords);
+    }
+
+    private void refresh() {
+        grid.setItems(courses.members(courseId));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("members.heading");
+    }
+}

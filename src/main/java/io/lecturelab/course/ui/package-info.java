@@ -1,0 +1,2 @@
+/** The main layout, course list, course home page, settings, members and the administrator's course page. */
+package io.lecturelab.course.ui;

@@ -1,0 +1,2 @@
+/** Sign-in page, the navigation guard, the language switch and who is signed in. */
+package io.lecturelab.security.ui;
