@@ -62,7 +62,7 @@ public record Roster(List<Student> students, List<RosterProblem> problems) {
         int[] lineStarts = lineStarts(text);
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
-                long line = lineOf(lineStarts, record.getCharacterPosition());
+                long line = lineOf(lineStarts, firstVisible(text, record.getCharacterPosition()));
                 if (record.getRecordNumber() == 1 && HEADER_NAMES.contains(record.get(0).toLowerCase(Locale.ROOT))) {
                     continue;
                 }
@@ -116,6 +116,15 @@ public record Roster(List<Student> students, List<RosterProblem> problems) {
         return IntStream.concat(IntStream.of(0),
                 IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').map(i -> i + 1))
                 .toArray();
+    }
+
+    /** A record's position can point at the empty lines skipped before it; its line is that of its first character. */
+    private static long firstVisible(String text, long position) {
+        int i = (int) position;
+        while (i < text.length() && (text.charAt(i) == '\r' || text.charAt(i) == '\n')) {
+            i++;
+        }
+        return i;
     }
 
     /** 1-based line of a character position. */

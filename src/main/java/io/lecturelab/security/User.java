@@ -1,10 +1,5 @@
 package io.lecturelab.security;
 
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -18,14 +13,12 @@ import java.time.Instant;
 /** A person who can sign in. The password is stored only as a bcrypt hash (modular crypt format). */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class User {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Username
     @Column(nullable = false, unique = true)
     private String username;
 
@@ -37,11 +30,9 @@ public class User {
     @Column(name = "student_id")
     private String studentId;
 
-    @Password(PasswordType.MCF)
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
-    @Roles
     @Column(name = "system_role", nullable = false)
     private String systemRole = SystemRole.USER.name();
 

@@ -1,0 +1,109 @@
+package io.lecturelab.security;
+
+import io.lecturelab.base.UserFacingException;
+import io.lecturelab.security.UserService.NewUser;
+import io.lecturelab.testsupport.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class PasswordTest {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    UserRepository repository;
+
+    @Test
+    void passwords_are_stored_only_as_bcrypt_hashes() {
+        String username = unique();
+        users.create(new NewUser(username, "Kim", null, null, SystemRole.USER), Optional.of("correct horse"));
+        String hash = repository.findByUsername(username).orElseThrow().getPasswordHash();
+        assertThat(hash).startsWith("$2a$10$").hasSize(60).doesNotContain("correct horse");
+        String other = unique();
+        users.create(new NewUser(other, "Lee", null, null, SystemRole.USER), Optional.of("correct horse"));
+        assertThat(repository.findByUsername(other).orElseThrow().getPasswordHash())
+                .as("salted: the same password hashes differently").isNotEqualTo(hash);
+    }
+
+    @Test
+    void signing_in_through_the_form_works_only_with_the_right_password() {
+        String username = unique();
+        users.create(new NewUser(username, "Kim", null, null, SystemRole.USER), Optional.of("correct horse"));
+
+        Response good = signIn(username.toUpperCase(), "correct horse");
+        Response bad = signIn(username, "wrong horse");
+
+        assertThat(good.statusCode()).isEqualTo(302);
+        assertThat(good.header("Location")).doesNotContain("error");
+        assertThat(good.cookie("quarkus-credential")).isNotBlank();
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(bad.header("Location")).contains("/login?error");
+        assertThat(bad.cookie("quarkus-credential")).isNull();
+    }
+
+    @Test
+    void a_password_change_needs_the_current_password() {
+        long id = users.create(new NewUser(unique(), "Kim", null, null, SystemRole.USER),
+                Optional.of("correct horse")).userId();
+        assertThatThrownBy(() -> users.changePassword(id, "not it", "long enough"))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("account.error.currentPassword");
+        assertThatThrownBy(() -> users.changePassword(id, "correct horse", "correct horse"))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("account.error.samePassword");
+    }
+
+    @Test
+    void a_generated_password_must_be_changed_and_then_is_replaced() {
+        String username = unique();
+        var account = users.create(new NewUser(username, "Kim", null, null, SystemRole.USER), Optional.empty());
+        assertThat(account.password()).hasSize(12);
+        assertThat(mustChange(username)).isTrue();
+
+        assertThatThrownBy(() -> users.changePassword(account.userId(), account.password(), "short"))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("account.error.passwordLength");
+        users.changePassword(account.userId(), account.password(), "my own password");
+
+        assertThat(mustChange(username)).isFalse();
+        assertThat(signIn(username, "my own password").header("Location")).doesNotContain("error");
+        assertThat(signIn(username, account.password()).header("Location")).contains("error");
+    }
+
+    @Test
+    void user_names_are_checked_and_unique_ignoring_case() {
+        String username = unique();
+        users.create(new NewUser(username, "Kim", null, null, SystemRole.USER), Optional.empty());
+        assertThatThrownBy(() -> users.create(new NewUser(username.toUpperCase(), "Kim", null, null,
+                SystemRole.USER), Optional.empty())).hasMessageContaining("user.error.exists");
+        assertThatThrownBy(() -> users.create(new NewUser("a b", "Kim", null, null, SystemRole.USER),
+                Optional.empty())).hasMessageContaining("user.error.username");
+    }
+
+    /** Read in a transaction of its own, so the test sees what was committed. */
+    private boolean mustChange(String username) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> repository.findByUsername(username).orElseThrow().isMustChangePassword());
+    }
+
+    private static Response signIn(String username, String password) {
+        return RestAssured.given().redirects().follow(false)
+                .formParam("username", username).formParam("password", password)
+                .post("/j_security_check");
+    }
+
+    private static String unique() {
+        return "u" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
