@@ -1,0 +1,63 @@
+package io.lecturelab;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.persistence.Entity;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** Keeps the layout of the code true: features by package, views apart from persistence, DJL in one place. */
+@AnalyzeClasses(packages = "io.lecturelab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule features_do_not_depend_on_each_other_in_cycles =
+            slices().matching("io.lecturelab.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule the_shared_base_depends_on_no_feature =
+            noClasses().that().resideInAPackage("io.lecturelab.base..")
+                    .should().dependOnClassesThat().resideInAnyPackage(
+                            "io.lecturelab.security..", "io.lecturelab.course..", "io.lecturelab.account..",
+                            "io.lecturelab.lecture..", "io.lecturelab.ml..", "io.lecturelab.demo..");
+
+    @ArchTest
+    static final ArchRule views_never_touch_repositories_or_the_entity_manager =
+            noClasses().that().resideInAPackage("..ui..")
+                    .should().dependOnClassesThat().areAssignableTo(PanacheRepository.class)
+                    .orShould().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+                    .orShould().dependOnClassesThat().resideInAPackage("org.hibernate..");
+
+    @ArchTest
+    static final ArchRule views_do_not_hold_entities =
+            noClasses().that().resideInAPackage("..ui..")
+                    .should().dependOnClassesThat().areAnnotatedWith(Entity.class);
+
+    @ArchTest
+    static final ArchRule repositories_are_used_only_inside_their_feature_services =
+            noClasses().that().resideInAPackage("..ui..")
+                    .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository");
+
+    @ArchTest
+    static final ArchRule only_the_djl_package_uses_djl =
+            noClasses().that().resideOutsideOfPackage("io.lecturelab.ml.djl..")
+                    .should().dependOnClassesThat().resideInAPackage("ai.djl..");
+
+    @ArchTest
+    static final ArchRule services_and_views_do_not_read_the_system_clock =
+            noClasses().should().callMethod(java.time.Instant.class, "now")
+                    .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                    .orShould().callMethod(java.time.LocalDate.class, "now")
+                    .as("time comes from the injected Clock");
+
+    @ArchTest
+    static final ArchRule vaadin_stays_in_ui_packages =
+            classes().that().resideOutsideOfPackages("..ui..", "io.lecturelab.base.i18n..")
+                    .should().onlyDependOnClassesThat().resideOutsideOfPackage("com.vaadin..");
+
+}
