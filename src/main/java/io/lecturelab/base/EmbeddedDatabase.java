@@ -11,6 +11,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server started from the zonky binaries, for machines without a database server.
@@ -78,8 +81,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * After a hard kill PostgreSQL leaves {@code postmaster.pid} behind. If no PostgreSQL process owns that pid any
-     * more the file is stale and would stop the server from starting, so it is removed.
+     * After a hard kill PostgreSQL leaves {@code postmaster.pid} behind, and possibly its server still running with
+     * nobody to stop it. A lock whose process is gone is removed; a server orphaned by an earlier run of ours (a
+     * postgres process holding this data directory) is shut down so that this run can start its own.
      */
     static void removeStaleLock(Path dataDirectory) throws IOException {
         Path lock = dataDirectory.resolve("postmaster.pid");
@@ -87,15 +91,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(lock);
-        Optional<ProcessHandle> owner = lines.isEmpty() ? Optional.empty() : parsePid(lines.getFirst())
-                .flatMap(ProcessHandle::of);
-        boolean ownerIsPostgres = owner.filter(ProcessHandle::isAlive)
-                .flatMap(process -> process.info().command())
-                .filter(command -> command.contains("postgres"))
-                .isPresent();
-        if (!ownerIsPostgres) {
-            LOG.warnf("Removing stale PostgreSQL lock file %s", lock);
-            Files.delete(lock);
+        Optional<ProcessHandle> owner = (lines.isEmpty() ? Optional.<Long>empty() : parsePid(lines.getFirst()))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().filter(command -> command.contains("postgres"))
+                        .isPresent());
+        if (owner.isPresent()) {
+            LOG.warnf("Stopping PostgreSQL server %d left running by an earlier run", owner.get().pid());
+            owner.get().destroy();
+            try {
+                owner.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while stopping an orphaned PostgreSQL server", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("An orphaned PostgreSQL server (pid " + owner.get().pid()
+                        + ") holds " + dataDirectory + " and did not stop; stop it and start again", e);
+            }
+        }
+        if (Files.deleteIfExists(lock)) {
+            LOG.warnf("Removed stale PostgreSQL lock file %s", lock);
         }
     }
 

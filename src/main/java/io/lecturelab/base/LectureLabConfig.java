@@ -12,6 +12,13 @@ public interface LectureLabConfig {
 
     Admin admin();
 
+    /**
+     * Folder for the embedded database and the sign-in cookie key. Read before Quarkus starts (see Application), so
+     * it is set as a system property or the LECTURELAB_DATA_DIR environment variable.
+     */
+    @WithDefault("data")
+    Path dataDir();
+
     /** Create the sample course "Deep Learning" on first start. */
     @WithDefault("true")
     boolean sampleCourse();

@@ -1,7 +1,9 @@
 package io.lecturelab.base.i18n;
 
 import com.vaadin.flow.i18n.I18NProvider;
-import jakarta.enterprise.context.ApplicationScoped;
+import com.vaadin.quarkus.annotation.VaadinServiceEnabled;
+import com.vaadin.quarkus.annotation.VaadinServiceScoped;
+import io.quarkus.arc.Unremovable;
 import org.jboss.logging.Logger;
 
 import java.text.MessageFormat;
@@ -15,7 +17,10 @@ import java.util.ResourceBundle;
  * (UTF-8), formatted with {@link MessageFormat} (so a literal apostrophe is written {@code ''} or as {@code ’}).
  * Unknown locales fall back to English.
  */
-@ApplicationScoped
+/** Looked up by Vaadin (hence the Vaadin qualifier and scope), never injected. */
+@VaadinServiceEnabled
+@VaadinServiceScoped
+@Unremovable
 public class Translations implements I18NProvider {
 
     public static final Locale ENGLISH = Locale.ENGLISH;

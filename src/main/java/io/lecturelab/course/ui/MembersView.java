@@ -19,6 +19,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeader;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -169,13 +175,19 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** Temporary passwords, shown once; their owners must choose their own at first sign-in. */
     private void showAccounts(List<NewAccount> accounts) {
-        Grid<NewAccount> passwords = new Grid<>(NewAccount.class, false);
-        passwords.addColumn(NewAccount::username).setHeader(getTranslation("member.username"));
-        passwords.addColumn(NewAccount::password).setHeader(getTranslation("member.temporaryPassword"));
-        passwords.setItems(accounts);
-        passwords.setAllRowsVisible(true);
-        passwords.setId("temporary-passwords");
-        result.add(new Paragraph(getTranslation("members.passwordsOnce")), passwords);
+        NativeTableBody rows = new NativeTableBody();
+        accounts.forEach(account -> {
+            NativeTableCell password = new NativeTableCell(account.password());
+            password.addClassName("password");
+            rows.add(new NativeTableRow(new NativeTableCell(account.username()), password));
+        });
+        NativeTable table = new NativeTable(new NativeTableHeader(new NativeTableRow(
+                new NativeTableHeaderCell(getTranslation("member.username")),
+                new NativeTableHeaderCell(getTranslation("member.temporaryPassword")))), rows);
+        table.setId("temporary-passwords");
+        Div box = new Div(table);
+        box.addClassName("markdown");
+        result.add(new Paragraph(getTranslation("members.passwordsOnce")), box);
     }
 
     private void refresh() {

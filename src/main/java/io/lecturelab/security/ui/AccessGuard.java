@@ -54,6 +54,8 @@ class AccessGuard {
         Optional<SignedInUser> signedIn = currentUser.get();
         if (signedIn.isEmpty()) {
             event.forwardTo(LOGIN_ROUTE);
+            // Forwarding keeps the requested address; the address bar should say where the user is.
+            event.getUI().getPage().getHistory().replaceState(null, LOGIN_ROUTE);
             return;
         }
         SignedInUser user = signedIn.get();

@@ -1,0 +1,252 @@
+package io.lecturelab.it;
+
+import com.microsoft.playwright.Locator;
+import io.lecturelab.testsupport.AppDatabase;
+import io.lecturelab.testsupport.BrowserSession;
+import io.lecturelab.testsupport.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The packaged app in headless Chromium against a real PostgreSQL, as students and instructors use it. */
+@QuarkusIntegrationTest
+@QuarkusTestResource(ItResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserIT {
+
+    private static final String STUDENT_PASSWORD = "student-password";
+    private String baseUrl;
+    private AppDatabase db;
+    private long sampleCourse;
+    private String student;
+    private String outsider;
+
+    @BeforeAll
+    void people() {
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081);
+        baseUrl = "http://localhost:" + port + "/";
+        db = new AppDatabase(PostgresResource.jdbcUrl());
+        sampleCourse = db.courseId("deep-learning");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        student = "2022" + suffix;
+        db.member(sampleCourse, db.user(student, "김민준", STUDENT_PASSWORD), "STUDENT");
+        outsider = "2021" + suffix;
+        long otherCourse = db.course("other-" + suffix, "Computer Vision");
+        db.member(otherCourse, db.user(outsider, "Outsider", STUDENT_PASSWORD), "STUDENT");
+    }
+
+    private BrowserSession browser(String locale) {
+        return new BrowserSession(baseUrl, locale);
+    }
+
+    @Test
+    void an_anonymous_visitor_is_sent_to_the_sign_in_page() {
+        try (BrowserSession korean = browser("ko-KR")) {
+            korean.open("courses/" + sampleCourse);
+            assertThat(korean.path()).startsWith("login");
+            assertThat(korean.page.locator("vaadin-login-form")).containsText("로그인");
+        }
+    }
+
+    @Test
+    void a_wrong_password_is_refused_with_a_message() {
+        try (BrowserSession english = browser("en-US")) {
+            english.signIn(student, "not-the-password");
+            assertThat(english.path()).startsWith("login");
+            assertThat(english.page.locator("vaadin-login-form")).containsText("Wrong user name or password");
+            english.screenshot("login-error-en");
+        }
+    }
+
+    @Test
+    void a_student_sees_the_grading_policy_in_korean() {
+        try (BrowserSession korean = browser("ko-KR")) {
+            korean.signIn(student, STUDENT_PASSWORD);
+            korean.text("Deep Learning").click();
+            korean.settle();
+            Locator grading = korean.page.locator("table.grading-policy");
+            assertThat(grading).containsText("출석");
+            assertThat(grading.locator("tr").nth(0)).containsText("10%");
+            assertThat(grading.locator("tr").nth(1)).containsText("중간고사");
+            assertThat(grading.locator("tr").nth(1)).containsText("30%");
+            assertThat(korean.page.locator(".course-home")).containsText("프로그래밍 과제 3개");
+            assertThat(korean.page.locator(".course-home")).containsText("한 팀은 2~3명입니다");
+            assertThat(korean.page.locator(".course-home")).containsText("Kyungwoo Song");
+            assertThat(korean.page.locator("vaadin-side-nav")).not().containsText("강좌 설정");
+            korean.screenshot("course-home-ko");
+        }
+    }
+
+    @Test
+    void a_student_sees_the_grading_policy_in_english() {
+        try (BrowserSession english = browser("en-US")) {
+            english.signIn(student, STUDENT_PASSWORD);
+            english.open("courses/" + sampleCourse);
+            Locator grading = english.page.locator("table.grading-policy");
+            assertThat(grading.locator("tr").nth(0)).containsText("Attendance");
+            assertThat(grading.locator("tr").nth(0)).containsText("10%");
+            assertThat(grading.locator("tr").nth(2)).containsText("Final exam");
+            assertThat(grading.locator("tr").nth(3)).containsText("Homework");
+            assertThat(english.page.locator(".course-home")).containsText("one paper review");
+            assertThat(english.page.locator(".course-home")).containsText("7-minute presentation");
+            english.screenshot("course-home-en");
+        }
+    }
+
+    @Test
+    void a_student_is_refused_an_instructor_page_with_a_clear_message() {
+        try (BrowserSession english = browser("en-US")) {
+            english.signIn(student, STUDENT_PASSWORD);
+            english.open("courses/" + sampleCourse + "/settings");
+            assertThat(english.page.locator(".access-denied-reason"))
+                    .hasText("Only the course’s instructors may open this page.");
+            assertThat(english.page.locator("#save-settings")).hasCount(0);
+            english.open("courses/" + sampleCourse + "/members");
+            assertThat(english.page.locator(".access-denied-reason")).containsText("teaching assistants");
+            english.open("admin/courses");
+            assertThat(english.page.locator(".access-denied-reason")).containsText("administrators");
+        }
+    }
+
+    @Test
+    void a_member_of_one_course_cannot_open_another_courses_pages() {
+        try (BrowserSession korean = browser("ko-KR")) {
+            korean.signIn(outsider, STUDENT_PASSWORD);
+            assertThat(korean.page.locator(".page")).containsText("Computer Vision");
+            assertThat(korean.page.locator(".page")).not().containsText("Deep Learning");
+            korean.open("courses/" + sampleCourse);
+            assertThat(korean.page.locator(".access-denied-reason"))
+                    .hasText("이 강좌의 구성원이 아니므로 강좌 페이지를 열 수 없습니다.");
+            assertThat(korean.page.locator("table.grading-policy")).hasCount(0);
+        }
+    }
+
+    @Test
+    void the_instructor_signs_in_edits_the_home_page_and_students_see_it() {
+        String hours = "화요일 14:00–16:00, 연구실 " + UUID.randomUUID().toString().substring(0, 4);
+        try (BrowserSession instructor = browser("en-US")) {
+            instructor.signIn("admin", ItResource.ADMIN_PASSWORD);
+            instructor.text("Deep Learning").click();
+            instructor.settle();
+            instructor.page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions()
+                    .setHasText("Course settings")).click();
+            instructor.settle();
+            instructor.page.locator("#settings-officeHours textarea").fill(hours);
+            instructor.page.locator("#save-settings").click();
+            assertThat(instructor.page.locator("vaadin-notification-card")).containsText("Course settings saved.");
+            instructor.screenshot("course-settings-en");
+        }
+        try (BrowserSession korean = browser("ko-KR")) {
+            korean.signIn(student, STUDENT_PASSWORD);
+            korean.open("courses/" + sampleCourse);
+            assertThat(korean.page.locator(".course-home")).containsText(hours);
+        }
+    }
+
+    @Test
+    void two_instructors_editing_at_once_do_not_overwrite_each_other() {
+        try (BrowserSession first = browser("en-US"); BrowserSession second = browser("ko-KR")) {
+            first.signIn("admin", ItResource.ADMIN_PASSWORD).open("courses/" + sampleCourse + "/settings");
+            second.signIn("admin", ItResource.ADMIN_PASSWORD).open("courses/" + sampleCourse + "/settings");
+            first.page.locator("#settings-term input").fill("2022 Spring (edited)");
+            first.page.locator("#save-settings").click();
+            assertThat(first.page.locator("vaadin-notification-card")).containsText("saved");
+
+            second.page.locator("#settings-term input").fill("2022 봄학기");
+            second.page.locator("#save-settings").click();
+            assertThat(second.page.locator("vaadin-notification-card")).containsText("다른 사람이 이 설정을 저장했습니다");
+            assertThat(second.page.locator("#settings-term input")).hasValue("2022 봄학기");
+        }
+        assertThat(db.text("select term from course where id = ?", sampleCourse)).isEqualTo("2022 Spring (edited)");
+    }
+
+    @Test
+    void the_instructor_imports_a_roster_bad_file_changes_nothing_good_file_enrols() {
+        String suffix = UUID.randomUUID().toString().substring(0, 5);
+        String bad = "student_id,name,email\n9" + suffix + "1,김하늘,sky" + suffix + "@uos.ac.kr\n9" + suffix
+                + "2,Lee\n";
+        String good = "student_id,name,email\n9" + suffix + "1,김하늘,sky" + suffix + "@uos.ac.kr\n9" + suffix
+                + "2,이서연,lee" + suffix + "@uos.ac.kr\n";
+        try (BrowserSession instructor = browser("ko-KR")) {
+            instructor.signIn("admin", ItResource.ADMIN_PASSWORD).open("courses/" + sampleCourse + "/members");
+            upload(instructor, "roster.csv", bad);
+            assertThat(instructor.page.locator(".roster-problems")).containsText("3번째 줄");
+            assertThat(instructor.page.locator(".roster-problems")).containsText("열이 3개");
+            assertThat(db.text("select count(*) from app_user where username like ?", "9" + suffix + "%"))
+                    .isEqualTo("0");
+
+            upload(instructor, "roster.txt", good);
+            assertThat(instructor.page.locator("vaadin-notification-card")).containsText("CSV 파일");
+
+            upload(instructor, "roster.csv", good);
+            assertThat(instructor.page.locator("#import-result")).containsText("학생 2명을 등록했습니다");
+            assertThat(instructor.page.locator("#temporary-passwords")).containsText("9" + suffix + "1");
+            assertThat(instructor.page.locator("#members")).containsText("이서연");
+            instructor.screenshot("members-import-ko");
+        }
+        assertThat(db.text("select count(*) from course_member m join app_user u on u.id = m.user_id "
+                + "where u.username like ? and m.course_id = ?", "9" + suffix + "%", sampleCourse)).isEqualTo("2");
+    }
+
+    @Test
+    void a_new_student_must_choose_a_password_before_anything_else() {
+        try (BrowserSession instructor = browser("en-US")) {
+            String username = "3" + UUID.randomUUID().toString().substring(0, 6);
+            instructor.signIn("admin", ItResource.ADMIN_PASSWORD).open("courses/" + sampleCourse + "/members");
+            instructor.page.locator("#new-member-username input").fill(username);
+            instructor.page.locator("#new-member-name input").fill("Park");
+            instructor.page.locator("#add-member").click();
+            Locator row = instructor.page.locator("#temporary-passwords tr")
+                    .filter(new Locator.FilterOptions().setHasText(username));
+            String password = row.locator("td.password").textContent();
+            assertThat(password).hasSize(12);
+
+            try (BrowserSession student = browser("en-US")) {
+                student.signIn(username, password);
+                assertThat(student.page.locator("#must-change-password")).isVisible();
+                student.open("courses/" + sampleCourse);
+                assertThat(student.page.locator("#must-change-password")).isVisible();
+                student.page.locator("#current-password input").fill(password);
+                student.page.locator("#new-password input").fill("park-own-password");
+                student.page.locator("#confirm-password input").fill("park-own-password");
+                student.page.locator("#change-password").click();
+                student.settle();
+                student.open("courses/" + sampleCourse);
+                assertThat(student.page.locator("table.grading-policy")).isVisible();
+            }
+        }
+    }
+
+    @Test
+    void the_language_switch_changes_the_ui_and_is_remembered() {
+        try (BrowserSession session = browser("en-US")) {
+            session.signIn(outsider, STUDENT_PASSWORD);
+            assertThat(session.page.locator("vaadin-side-nav")).containsText("My courses");
+            session.page.locator("vaadin-app-layout .language-switch").click();
+            session.page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("한국어")).click();
+            session.page.waitForLoadState();
+            session.settle();
+            assertThat(session.page.locator("vaadin-side-nav")).containsText("내 강좌");
+        }
+        try (BrowserSession again = browser("en-US")) {
+            again.signIn(outsider, STUDENT_PASSWORD);
+            assertThat(again.page.locator("vaadin-side-nav")).containsText("내 강좌");
+        }
+    }
+
+    private static void upload(BrowserSession session, String name, String content) {
+        session.page.locator("#roster-upload input[type=file]").setInputFiles(
+                new com.microsoft.playwright.options.FilePayload(name, "text/csv",
+                        content.getBytes(StandardCharsets.UTF_8)));
+        session.settle();
+    }
+}

@@ -1,0 +1,94 @@
+package io.lecturelab.testsupport;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Headless Chromium (the system's, never a downloaded one) driven by Playwright, with a fresh profile per session.
+ * One {@link BrowserSession} is one person at one browser with one language.
+ */
+public final class BrowserSession implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-dev-shm-usage");
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final BrowserContext context;
+    private final String baseUrl;
+    public final Page page;
+
+    public BrowserSession(String baseUrl, String locale) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS));
+        context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+    }
+
+    /** Opens a path of the app and waits until Vaadin has rendered it. */
+    public BrowserSession open(String path) {
+        page.navigate(baseUrl + path);
+        settle();
+        return this;
+    }
+
+    public BrowserSession signIn(String username, String password) {
+        open("login");
+        page.locator("vaadin-login-form input[name=username]").fill(username);
+        page.locator("vaadin-login-form input[name=password]").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot=submit], vaadin-login-form button[type=submit]").first()
+                .click();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        settle();
+        return this;
+    }
+
+    /** Waits for the Vaadin client to finish its round trips. */
+    public void settle() {
+        page.waitForFunction("() => !!window.Vaadin && !!window.Vaadin.Flow && Object.values(window.Vaadin.Flow.clients)"
+                + ".every(c => !c.isActive())");
+    }
+
+    public Locator text(String text) {
+        return page.getByText(text).first();
+    }
+
+    public String path() {
+        String url = page.url();
+        return url.substring(Math.min(url.length(), baseUrl.length()));
+    }
+
+    public void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        browser.close();
+        playwright.close();
+    }
+}
