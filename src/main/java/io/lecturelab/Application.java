@@ -15,7 +15,7 @@ import java.nio.file.Path;
 @QuarkusMain
 public final class Application {
 
-    private Application() {
+    Application() {
     }
 
     public static void main(String... args) {
@@ -25,7 +25,7 @@ public final class Application {
                 System.getenv().getOrDefault("LECTURELAB_DATA_DIR", "data")));
         SessionKey.provide(dataDir);
         if (EmbeddedDatabase.isWanted()) {
-            try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("postgres"))) {
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("postgres").toAbsolutePath())) {
                 database.exportAsDatasource();
                 Quarkus.run(args);
             }

@@ -32,8 +32,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** True unless a datasource URL was configured through the environment or a system property. */
     public static boolean isWanted() {
-        return System.getProperty("quarkus.datasource.jdbc.url") == null
-                && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null;
+        return isBlank(System.getProperty("quarkus.datasource.jdbc.url"))
+                && isBlank(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     public static EmbeddedDatabase start(Path dataDirectory) {

@@ -20,8 +20,12 @@ public final class SessionKey {
     private SessionKey() {
     }
 
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
     public static void provide(Path dataDirectory) {
-        if (System.getProperty(PROPERTY) != null || System.getenv("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY") != null) {
+        if (isSet(System.getProperty(PROPERTY)) || isSet(System.getenv("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"))) {
             return;
         }
         Path file = dataDirectory.resolve("session.key");

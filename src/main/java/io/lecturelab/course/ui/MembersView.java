@@ -125,7 +125,10 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private Upload rosterUpload() {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
+            // Ready for the next (e.g. corrected) file whatever this one's outcome.
+            upload.clearFileList();
             if (bytes.length > maxRosterBytes) {
                 showProblems(List.of(new RosterProblem(0, "roster.error.tooLarge", maxRosterBytes / 1024)));
                 return;

@@ -1,0 +1,155 @@
+package io.lecturelab.it;
+
+import io.lecturelab.testsupport.BrowserSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged app as a user runs it: no database configured, so it starts its embedded PostgreSQL in its data
+ * folder. What was saved is still there after a normal stop and after a hard kill. Also reports start-up time and
+ * memory (reported, not asserted: speed goals belong to the benchmark).
+ */
+class RestartIT {
+
+    private static final String ADMIN_PASSWORD = "restart-admin-secret";
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+
+    @TempDir
+    Path workingDirectory;
+
+    private final List<Process> started = new ArrayList<>();
+    private int port;
+
+    @Test
+    void what_was_saved_survives_a_restart_and_a_hard_kill() throws Exception {
+        port = freePort();
+        String overview = "재시작 후에도 남아 있어야 합니다 " + UUID.randomUUID();
+
+        Process first = start("first start (new data folder)");
+        try (BrowserSession instructor = new BrowserSession(baseUrl(), "ko-KR")) {
+            instructor.signIn("admin", ADMIN_PASSWORD).open("courses/1/settings");
+            instructor.page.locator("#settings-overview textarea").fill(overview);
+            instructor.page.locator("#save-settings").click();
+            assertThat(instructor.page.locator("vaadin-notification-card")).containsText("저장했습니다");
+
+            stop(first);
+            start("restart after a normal stop");
+            // The same browser is still signed in: the cookie key is kept in the data folder.
+            instructor.open("courses/1");
+            assertThat(instructor.page.locator(".course-home")).containsText(overview);
+        }
+
+        Process second = started.getLast();
+        second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        start("restart after kill -9 (PostgreSQL orphaned)");
+        try (BrowserSession student = new BrowserSession(baseUrl(), "en-US")) {
+            student.signIn("admin", ADMIN_PASSWORD).open("courses/1");
+            assertThat(student.page.locator(".course-home")).containsText(overview);
+        }
+        assertThat(Files.exists(workingDirectory.resolve("data/postgres/PG_VERSION"))).isTrue();
+    }
+
+    private Process start(String what) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        Path log = workingDirectory.resolve("app-" + started.size() + ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dquarkus.http.port=" + port,
+                "-Dlecturelab.admin.password=" + ADMIN_PASSWORD,
+                "-jar", JAR.toString())
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        started.add(process);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The app stopped during " + what + ":\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "login")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (page.statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No page within 120 s during " + what + ":\n" + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        long millis = (System.nanoTime() - begin) / 1_000_000;
+        report(String.format("%s: first page after %d ms; RSS app %d MiB, PostgreSQL %d MiB", what, millis,
+                rssMiB(process.toHandle()), process.descendants().mapToLong(RestartIT::rssMiB).sum()));
+        return process;
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops within a minute").isTrue();
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process process : started) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        // A server orphaned by the hard kill and never adopted would otherwise outlive the test.
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args)
+                        .contains(workingDirectory.toString())).orElse(false))
+                .forEach(ProcessHandle::destroy);
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port + "/";
+    }
+
+    private static long rssMiB(ProcessHandle process) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024)
+                    .sum();
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    private static void report(String line) throws IOException {
+        System.out.println("[startup] " + line);
+        Path figures = Path.of("target", "startup-figures.txt");
+        Files.writeString(figures, line + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
