@@ -1,6 +1,7 @@
 package io.lecturelab.it;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.FilePayload;
 import io.lecturelab.testsupport.AppDatabase;
 import io.lecturelab.testsupport.BrowserSession;
 import io.lecturelab.testsupport.PostgresResource;
@@ -184,8 +185,13 @@ class BrowserIT {
             assertThat(db.text("select count(*) from app_user where username like ?", "9" + suffix + "%"))
                     .isEqualTo("0");
 
-            upload(instructor, "roster.txt", good);
+            upload(instructor, "roster.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    good.getBytes(StandardCharsets.UTF_8));
             assertThat(instructor.page.locator("vaadin-notification-card")).containsText("CSV 파일");
+
+            byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', (byte) 0xff, (byte) 0xfe};
+            upload(instructor, "photo.csv", "text/csv", png);
+            assertThat(instructor.page.locator(".roster-problems")).containsText("UTF-8");
 
             upload(instructor, "roster.csv", good);
             assertThat(instructor.page.locator("#import-result")).containsText("학생 2명을 등록했습니다");
@@ -243,10 +249,12 @@ class BrowserIT {
         }
     }
 
-    private static void upload(BrowserSession session, String name, String content) {
-        session.page.locator("#roster-upload input[type=file]").setInputFiles(
-                new com.microsoft.playwright.options.FilePayload(name, "text/csv",
-                        content.getBytes(StandardCharsets.UTF_8)));
+    private static void upload(BrowserSession session, String name, String csv) {
+        upload(session, name, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void upload(BrowserSession session, String name, String type, byte[] bytes) {
+        session.page.locator("#roster-upload input[type=file]").setInputFiles(new FilePayload(name, type, bytes));
         session.settle();
     }
 }

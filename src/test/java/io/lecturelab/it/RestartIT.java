@@ -102,7 +102,7 @@ class RestartIT {
         }
         long millis = (System.nanoTime() - begin) / 1_000_000;
         report(String.format("%s: first page after %d ms; RSS app %d MiB, PostgreSQL %d MiB", what, millis,
-                rssMiB(process.toHandle()), process.descendants().mapToLong(RestartIT::rssMiB).sum()));
+                rssMiB(process.toHandle()), postgresRssMiB()));
         return process;
     }
 
@@ -127,6 +127,17 @@ class RestartIT {
 
     private String baseUrl() {
         return "http://localhost:" + port + "/";
+    }
+
+    /** The embedded server runs detached from the app: find its postmaster by data folder, then its backends. */
+    private long postgresRssMiB() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().filter(c -> c.endsWith("postgres")).isPresent())
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args)
+                        .contains(workingDirectory.toString())).orElse(false))
+                .mapToLong(postmaster -> rssMiB(postmaster)
+                        + postmaster.descendants().mapToLong(RestartIT::rssMiB).sum())
+                .sum();
     }
 
     private static long rssMiB(ProcessHandle process) {

@@ -40,6 +40,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Course staff see who takes part; instructors add people one by one or import a class roster from CSV. New
@@ -129,11 +130,14 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
             // Ready for the next (e.g. corrected) file whatever this one's outcome.
             upload.clearFileList();
-            if (bytes.length > maxRosterBytes) {
+            // The browser checks type and size too, but a request can bypass it.
+            if (!metadata.fileName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                showProblems(List.of(new RosterProblem(0, "roster.error.type")));
+            } else if (bytes.length > maxRosterBytes) {
                 showProblems(List.of(new RosterProblem(0, "roster.error.tooLarge", maxRosterBytes / 1024)));
-                return;
+            } else {
+                importRoster(bytes);
             }
-            importRoster(bytes);
         }));
         upload.setId("roster-upload");
         upload.setMaxFiles(1);
