@@ -13,8 +13,9 @@ import java.util.function.Function;
  * Collects concurrent single-image requests into one engine call, without a thread of its own. Each caller
  * queues its request; whoever gets the leader lock drains the queue (up to {@code maxBatch}), runs one engine
  * call for all of them and hands out the answers, and repeats until its own request is answered. Requests that
- * arrive while the engine is busy therefore form the next batch. A lone caller never waits: the leader only
- * waits, at most {@code maxWaitNanos}, for callers that have announced a request but not queued it yet.
+ * arrive while the engine is busy therefore form the next batch. When the previous batch held more than one
+ * request (callers are arriving concurrently), the leader waits up to {@code maxWaitNanos} for the batch to
+ * fill; a lone caller (previous batch of one) never waits.
  */
 final class MicroBatcher {
 
@@ -39,6 +40,7 @@ final class MicroBatcher {
     private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger announced = new AtomicInteger();
     private final ReentrantLock leader = new ReentrantLock();
+    private int lastBatchSize;
 
     MicroBatcher(Function<List<float[]>, List<Classification>> engine, int maxBatch, long maxWaitNanos) {
         this.engine = engine;
@@ -81,7 +83,7 @@ final class MicroBatcher {
             if (q != null) {
                 announced.decrementAndGet();
                 batch.add(q);
-            } else if (announced.get() > 0 && System.nanoTime() < deadline) {
+            } else if ((announced.get() > 0 || lastBatchSize > 1) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             } else {
                 break;
@@ -90,6 +92,7 @@ final class MicroBatcher {
         if (batch.isEmpty()) {
             return;
         }
+        lastBatchSize = batch.size();
         List<float[]> inputs = new ArrayList<>(batch.size());
         for (Request q : batch) {
             inputs.add(q.input);
