@@ -61,7 +61,10 @@ final class LoadedModel implements AutoCloseable {
         return preprocessing.apply(image.values());
     }
 
-    /** Scores and probabilities for {@code inputs} (preprocessed) in one engine call. */
+    /**
+     * Scores S = X·Wᵀ + b for {@code inputs} (preprocessed) in one engine call; probabilities ŷ = softmax(S)
+     * per row (max-shifted, double accumulation).
+     */
     List<Classification> classifyBatch(List<float[]> inputs) {
         int n = inputs.size();
         float[] flat = new float[n * ImageInput.VALUES];
@@ -75,10 +78,22 @@ final class LoadedModel implements AutoCloseable {
             NDArray x = call.create(flat, new Shape(n, ImageInput.VALUES));
             NDArray s = x.matMul(wt);
             if (b != null) {
-                s = s.add(b);
+                s.addi(b);
             }
             scores = s.toFloatArray();
-            probabilities = s.softmax(1).toFloatArray();
+        }
+        // softmax of a handful of scores per image: cheaper here than two more engine round trips
+        probabilities = new float[scores.length];
+        for (int i = 0; i < n; i++) {
+            int off = i * classes;
+            float max = scores[off + TrainingJob.argMax(scores, off, classes)];
+            double z = 0;
+            for (int c = 0; c < classes; c++) {
+                z += Math.exp(scores[off + c] - max);
+            }
+            for (int c = 0; c < classes; c++) {
+                probabilities[off + c] = (float) (Math.exp(scores[off + c] - max) / z);
+            }
         }
         List<Classification> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

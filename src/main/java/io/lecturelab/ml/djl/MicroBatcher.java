@@ -55,7 +55,10 @@ final class MicroBatcher {
         while (!r.done()) {
             if (leader.tryLock()) {
                 try {
-                    while (!r.done()) {
+                    // answer our own request, then keep draining a little while so that a busy queue is not
+                    // handed over (a thread wake-up) after every batch
+                    int extra = 0;
+                    while (!r.done() || (!queue.isEmpty() && extra++ < 8)) {
                         runBatch();
                     }
                 } finally {
@@ -66,7 +69,9 @@ final class MicroBatcher {
                     LockSupport.unpark(next.caller);
                 }
             } else {
-                LockSupport.parkNanos(this, 50_000);
+                // the leader unparks us when our answer is ready, or when it leaves with requests still
+                // queued; the timeout only covers the race where it left just before we queued
+                LockSupport.parkNanos(this, 1_000_000);
             }
         }
         if (r.error != null) {
@@ -83,8 +88,10 @@ final class MicroBatcher {
             if (q != null) {
                 announced.decrementAndGet();
                 batch.add(q);
-            } else if ((announced.get() > 0 || lastBatchSize > 1) && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+            } else if (announced.get() > 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // a caller is between announcing and queueing: nanoseconds
+            } else if (lastBatchSize > 1 && batch.size() < lastBatchSize && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(20_000); // callers are arriving concurrently: give them the CPU to queue
             } else {
                 break;
             }
