@@ -182,7 +182,6 @@ class MlBenchmark {
                     medianDone, maxDone, maxDone / medianDone));
             line(String.format("| first epoch-end event: median / longest | %.1f s / %.1f s |",
                     firstProgress[CLASS_JOBS / 2] / 1e9, firstProgress[CLASS_JOBS - 1] / 1e9));
-            line(String.format("| dataset loads for %d jobs | shared, see DatasetCache (1 load) |", CLASS_JOBS));
         } finally {
             sampling.set(false);
             sampler.join();
