@@ -49,6 +49,17 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAPackage("ai.djl..");
 
     @ArchTest
+    static final ArchRule the_classifier_api_depends_on_no_implementation =
+            noClasses().that().resideInAPackage("io.lecturelab.ml")
+                    .should().dependOnClassesThat().resideInAnyPackage("io.lecturelab.ml.data..",
+                            "io.lecturelab.ml.djl..");
+
+    @ArchTest
+    static final ArchRule the_data_layer_does_not_depend_on_the_engine =
+            noClasses().that().resideInAPackage("io.lecturelab.ml.data..")
+                    .should().dependOnClassesThat().resideInAPackage("io.lecturelab.ml.djl..");
+
+    @ArchTest
     static final ArchRule services_and_views_do_not_read_the_system_clock =
             noClasses().should().callMethod(java.time.Instant.class, "now")
                     .orShould().callMethod(java.time.LocalDateTime.class, "now")
