@@ -6,12 +6,13 @@ import io.lecturelab.testsupport.AppDatabase;
 import io.lecturelab.testsupport.BrowserSession;
 import io.lecturelab.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -31,10 +32,12 @@ class BrowserIT {
     private String student;
     private String outsider;
 
+    @TestHTTPResource("/")
+    URL root;
+
     @BeforeAll
     void people() {
-        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081);
-        baseUrl = "http://localhost:" + port + "/";
+        baseUrl = root.toString();
         db = new AppDatabase(PostgresResource.jdbcUrl());
         sampleCourse = db.courseId("deep-learning");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
