@@ -252,6 +252,45 @@ class BrowserIT {
         }
     }
 
+    @Test
+    void signing_out_ends_the_session() {
+        try (BrowserSession english = browser("en-US")) {
+            english.signIn(student, STUDENT_PASSWORD).open("courses/" + sampleCourse);
+            english.page.locator(".user-menu vaadin-menu-bar-button").first().click();
+            english.page.locator("vaadin-menu-bar-item").filter(new Locator.FilterOptions().setHasText("Sign out"))
+                    .click();
+            english.page.waitForURL("**/login");
+            english.open("courses/" + sampleCourse);
+            english.page.waitForURL("**/login");
+            assertThat(english.page.locator("table.grading-policy")).hasCount(0);
+        }
+    }
+
+    @Test
+    void an_administrator_creates_a_course_and_its_staff() {
+        String slug = "ml-" + UUID.randomUUID().toString().substring(0, 6);
+        String teacher = "t" + UUID.randomUUID().toString().substring(0, 6);
+        try (BrowserSession admin = browser("ko-KR")) {
+            admin.signIn("admin", ItResource.ADMIN_PASSWORD).open("admin/courses");
+            admin.page.locator("#new-course-slug input").fill(slug);
+            admin.page.locator("#new-course-title input").fill("기계학습");
+            admin.page.locator("#new-course-term input").fill("2026 가을");
+            admin.page.locator("#create-course").click();
+            admin.page.waitForURL("**/members");
+            admin.page.locator("#new-member-username input").fill(teacher);
+            admin.page.locator("#new-member-name input").fill("송교수");
+            admin.page.locator("#new-member-role").click();
+            admin.page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("교수자")).click();
+            admin.page.locator("#add-member").click();
+            assertThat(admin.page.locator("#members")).containsText("송교수");
+            admin.page.locator("#add-member").click();
+            assertThat(admin.page.locator("vaadin-notification-card[theme~=error]")).containsText("이름을 입력하세요");
+        }
+        assertThat(db.text("select m.role from course_member m join course c on c.id = m.course_id "
+                + "join app_user u on u.id = m.user_id where c.slug = ? and u.username = ?", slug, teacher))
+                .isEqualTo("INSTRUCTOR");
+    }
+
     private static void upload(BrowserSession session, String name, String csv) {
         upload(session, name, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
     }

@@ -101,6 +101,7 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
         TextField studentId = new TextField(getTranslation("member.studentId"));
         Select<CourseRole> role = new Select<>();
         role.setLabel(getTranslation("member.role"));
+        role.setId("new-member-role");
         role.setItems(CourseRole.values());
         role.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
         role.setValue(CourseRole.STUDENT);
