@@ -1,9 +1,16 @@
 package io.lecturelab.ml.remote;
 
 import io.lecturelab.base.LectureLabConfig;
+import io.lecturelab.ml.Classification;
 import io.lecturelab.ml.ClassifierService;
+import io.lecturelab.ml.EngineInfo;
+import io.lecturelab.ml.ImageInput;
 import io.lecturelab.ml.InProcess;
 import io.lecturelab.ml.MlException;
+import io.lecturelab.ml.TrainingHandle;
+import io.lecturelab.ml.TrainingListener;
+import io.lecturelab.ml.TrainingRequest;
+import io.lecturelab.ml.TrainingResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Disposes;
@@ -11,6 +18,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** The application's classifier: in-process (default) or remote, by {@code lecturelab.ml.mode}. */
 @ApplicationScoped
@@ -38,36 +46,32 @@ class ClassifierSelection {
     /** The in-process classifier under the default qualifier; closing it leaves the engine to its own bean. */
     private record Delegating(ClassifierService target) implements ClassifierService {
         @Override
-        public io.lecturelab.ml.TrainingHandle train(io.lecturelab.ml.TrainingRequest request,
-                                                     io.lecturelab.ml.TrainingListener listener) {
+        public TrainingHandle train(TrainingRequest request, TrainingListener listener) {
             return target.train(request, listener);
         }
 
         @Override
-        public io.lecturelab.ml.Classification classify(io.lecturelab.ml.TrainingResult model,
-                                                        io.lecturelab.ml.ImageInput image) {
+        public Classification classify(TrainingResult model, ImageInput image) {
             return target.classify(model, image);
         }
 
         @Override
-        public java.util.List<io.lecturelab.ml.Classification> classifyAll(io.lecturelab.ml.TrainingResult model,
-                java.util.List<io.lecturelab.ml.ImageInput> images) {
+        public List<Classification> classifyAll(TrainingResult model, List<ImageInput> images) {
             return target.classifyAll(model, images);
         }
 
         @Override
-        public io.lecturelab.ml.Classification explain(io.lecturelab.ml.TrainingResult model,
-                                                       io.lecturelab.ml.ImageInput image) {
+        public Classification explain(TrainingResult model, ImageInput image) {
             return target.explain(model, image);
         }
 
         @Override
-        public io.lecturelab.ml.ImageInput decodeImage(byte[] encodedImage) {
+        public ImageInput decodeImage(byte[] encodedImage) {
             return target.decodeImage(encodedImage);
         }
 
         @Override
-        public io.lecturelab.ml.EngineInfo engineInfo() {
+        public EngineInfo engineInfo() {
             return target.engineInfo();
         }
 
