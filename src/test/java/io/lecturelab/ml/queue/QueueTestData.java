@@ -33,6 +33,15 @@ public final class QueueTestData {
      * extremes) — what training would produce, without spending time training.
      */
     public static TrainingResult randomModel(long seed) {
+        return randomModelWithId(seed, UUID.randomUUID().toString());
+    }
+
+    /** A random model that claims to be the stored model {@code modelId}. */
+    public static TrainingResult randomModelWithId(String modelId) {
+        return randomModelWithId(1, modelId);
+    }
+
+    private static TrainingResult randomModelWithId(long seed, String modelId) {
         SplittableRandom rnd = new SplittableRandom(seed);
         ClassSet classes = ClassSet.ALL_TEN;
         float[] w = new float[classes.size() * ImageInput.VALUES];
@@ -51,7 +60,7 @@ public final class QueueTestData {
         for (int i = 0; i < mean.length; i++) {
             mean[i] = (float) (rnd.nextDouble() * 255);
         }
-        return new TrainingResult(UUID.randomUUID().toString(),
+        return new TrainingResult(modelId,
                 TrainingRequest.defaults().withClasses(classes).withSeed(seed), classes.classNames(), w, b,
                 List.of(new EpochMetrics(1, 2.1, 0.25, 0.3, 12345.5), new EpochMetrics(2, 1.9, 0.3, Double.NaN, 1e4)),
                 new Preprocessing(Preprocessing.MEAN_IMAGE_SCALE, mean, 1f / 255f),
