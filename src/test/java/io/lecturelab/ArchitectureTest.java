@@ -52,7 +52,26 @@ class ArchitectureTest {
     static final ArchRule the_classifier_api_depends_on_no_implementation =
             noClasses().that().resideInAPackage("io.lecturelab.ml")
                     .should().dependOnClassesThat().resideInAnyPackage("io.lecturelab.ml.data..",
-                            "io.lecturelab.ml.djl..");
+                            "io.lecturelab.ml.djl..", "io.lecturelab.ml.queue..", "io.lecturelab.ml.api..",
+                            "io.lecturelab.ml.remote..");
+
+    @ArchTest
+    static final ArchRule the_engine_knows_nothing_of_the_queue_or_the_rest_boundary =
+            noClasses().that().resideInAPackage("io.lecturelab.ml.djl..")
+                    .should().dependOnClassesThat().resideInAnyPackage("io.lecturelab.ml.queue..",
+                            "io.lecturelab.ml.api..", "io.lecturelab.ml.remote..");
+
+    @ArchTest
+    static final ArchRule the_queue_reaches_the_engine_only_through_the_classifier_api =
+            noClasses().that().resideInAPackage("io.lecturelab.ml.queue..")
+                    .should().dependOnClassesThat().resideInAnyPackage("io.lecturelab.ml.djl..",
+                            "io.lecturelab.ml.api..", "io.lecturelab.ml.remote..", "jakarta.ws.rs..");
+
+    @ArchTest
+    static final ArchRule only_the_remote_package_uses_the_rest_client =
+            noClasses().that().resideOutsideOfPackage("io.lecturelab.ml.remote..")
+                    .should().dependOnClassesThat().resideInAnyPackage("io.quarkus.rest.client..",
+                            "org.eclipse.microprofile.rest.client..", "jakarta.ws.rs.client..");
 
     @ArchTest
     static final ArchRule the_data_layer_does_not_depend_on_the_engine =

@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Typed view of the {@code lecturelab.*} settings (see README's configuration table). */
 @ConfigMapping(prefix = "lecturelab")
@@ -33,6 +35,69 @@ public interface LectureLabConfig {
         /** Folder with the CIFAR-10 binary files; downloaded there when missing. */
         @WithDefault("data/cifar10")
         Path cifar10Dir();
+
+        /** Where the classifier runs: in this process, or on a worker server reached over REST. */
+        @WithDefault("in-process")
+        Mode mode();
+
+        /** Base URL of the worker server in remote mode, e.g. http://gpu-1:8080. */
+        Optional<String> remoteUrl();
+
+        /** Shared secret of the /api/ml endpoints (header X-LectureLab-Token); without it the API is off. */
+        Optional<String> serviceToken();
+
+        /** This server's part: both (web and training workers), web (no workers) or worker (workers only). */
+        @WithDefault("both")
+        Role role();
+
+        /** Engine device: auto, cpu or gpu. */
+        @WithDefault("auto")
+        String device();
+
+        /** Threads per engine operation. */
+        @WithDefault("1")
+        int intraOpThreads();
+
+        /** Collect concurrent classify calls into one engine call. */
+        @WithDefault("true")
+        boolean microBatching();
+
+        Queue queue();
+
+        interface Queue {
+            /** Training worker threads of this server; default one per core. 0 runs none. */
+            OptionalInt workers();
+
+            /** How long a claimed job stays with its worker without a heartbeat. */
+            @WithDefault("PT30S")
+            Duration lease();
+
+            /** How often an idle worker looks for a job. */
+            @WithDefault("PT1S")
+            Duration poll();
+
+            /** Jobs one user may have queued or running at once. */
+            @WithDefault("3")
+            int maxActivePerUser();
+
+            /** Most epochs one job may ask for. */
+            @WithDefault("50")
+            int maxEpochsPerJob();
+
+            /** Claims of one job (first run plus recoveries) before it is marked failed. */
+            @WithDefault("3")
+            int maxAttempts();
+        }
+
+        enum Mode { IN_PROCESS, REMOTE }
+
+        enum Role {
+            BOTH, WEB, WORKER;
+
+            public boolean runsWorkers() {
+                return this != WEB;
+            }
+        }
     }
 
     interface Admin {

@@ -8,7 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The model's math on NDArrays: scores S = X·Wᵀ (+ b), loss = mean cross-entropy of softmax(S) + (λ/2)·||W||²,
- * and its gradient from DJL autograd. Works in whatever data type the arrays have (the tests use float64).
+ * and its gradient. Training uses the closed-form gradient ({@link #forwardAnalytic}), which needs no autograd
+ * and so no process-wide lock; {@link #forwardBackward} (DJL autograd) stays as the reference the tests compare it
+ * with. Works in whatever data type the arrays have (the tests use float64).
  */
 final class SoftmaxMath {
 
@@ -66,5 +68,27 @@ final class SoftmaxMath {
             AUTOGRAD.unlock();
         }
         return new Pass(loss, scores, w.getGradient(), b == null ? null : b.getGradient());
+    }
+
+    /**
+     * Forward pass with the closed-form gradient of {@link #loss}: with P = softmax(S) and Y the one-hot labels,
+     * ∂L/∂W = (P − Y)ᵀX/N + λW and ∂L/∂b = mean over the batch of (P − Y). Plain array operations: any number of
+     * jobs may run it at the same time.
+     */
+    static Pass forwardAnalytic(NDArray x, NDArray oneHot, NDArray w, NDArray b, double lambda) {
+        long n = x.getShape().get(0);
+        NDArray scores = scores(x, w, b);
+        NDArray logP = scores.logSoftmax(1);
+        NDArray loss = logP.mul(oneHot).sum().neg().div(like(scores, n));
+        if (lambda != 0) {
+            loss = loss.add(w.square().sum().mul(like(w, lambda / 2)));
+        }
+        NDArray delta = logP.exp().sub(oneHot).div(like(scores, n)); // (P − Y)/N, N×C
+        NDArray gradW = delta.transpose().matMul(x);
+        if (lambda != 0) {
+            gradW = gradW.add(w.mul(like(w, lambda)));
+        }
+        NDArray gradB = b == null ? null : delta.sum(new int[] {0});
+        return new Pass(loss, scores, gradW, gradB);
     }
 }

@@ -31,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  *   <li>each epoch: Fisher–Yates shuffle of the training indices with the same random stream, then batches of
  *       {@code batchSize} consecutive shuffled indices (the last batch may be smaller), gathered from the shared
  *       device dataset;</li>
- *   <li>each step: loss = mean cross-entropy + (λ/2)·||W||², gradient from DJL autograd,
+ *   <li>each step: loss = mean cross-entropy + (λ/2)·||W||², closed-form gradient
+ *       ({@link SoftmaxMath#forwardAnalytic}: no autograd, so concurrent jobs share no lock),
  *       W ← W − lr·∂L/∂W, b ← b − lr·∂L/∂b.</li>
  * </ul>
  * Slices of one job never run at the same time, so its state needs no locking; the queue hand-over between
@@ -207,15 +208,15 @@ final class TrainingJob implements TrainingHandle {
         try (NDScope scope = new NDScope()) {
             NDArray x = ds.trainX.get(new NDIndex("{}", manager.create(idx)));
             NDArray y = manager.create(oneHot, new Shape(n, classes));
-            SoftmaxMath.Pass pass = SoftmaxMath.forwardBackward(engine, x, y, w, b, request.l2Strength());
+            SoftmaxMath.Pass pass = SoftmaxMath.forwardAnalytic(x, y, w, b, request.l2Strength());
             lossValue = pass.loss().getFloat();
-            scores = pass.scores().stopGradient().toFloatArray();
-            NDArray wNew = w.stopGradient().sub(pass.gradW().mul(SoftmaxMath.like(w, request.learningRate())));
+            scores = pass.scores().toFloatArray();
+            NDArray wNew = w.sub(pass.gradW().mul(SoftmaxMath.like(w, request.learningRate())));
             NDScope.unregister(wNew);
             w.close();
             w = wNew;
             if (b != null) {
-                NDArray bNew = b.stopGradient().sub(pass.gradB().mul(SoftmaxMath.like(b, request.learningRate())));
+                NDArray bNew = b.sub(pass.gradB().mul(SoftmaxMath.like(b, request.learningRate())));
                 NDScope.unregister(bNew);
                 b.close();
                 b = bNew;

@@ -128,4 +128,64 @@ class GradientTest {
             return loss.getDouble();
         }
     }
+
+    /** The step training runs (closed form, no autograd) gives autograd's loss, scores and gradients. */
+    @ParameterizedTest
+    @CsvSource({"true, 0.1, FLOAT64", "false, 0.0, FLOAT64", "true, 0.0, FLOAT64", "true, 0.001, FLOAT32",
+            "false, 0.5, FLOAT32"})
+    void theTrainingStepsGradientEqualsAutograds(boolean withBias, double lambda, DataType type) {
+        int n = 33;
+        int d = 3072;
+        int c = 10;
+        SplittableRandom rnd = new SplittableRandom(99);
+        double[] x = new double[n * d];
+        double[] w = new double[c * d];
+        double[] b = new double[c];
+        double[] oneHot = new double[n * c];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextGaussian();
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] = rnd.nextGaussian() * 0.01;
+        }
+        for (int i = 0; i < c; i++) {
+            b[i] = rnd.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+            oneHot[i * c + rnd.nextInt(c)] = 1;
+        }
+        double tolerance = type == DataType.FLOAT64 ? 1e-12 : 2e-6;
+        Engine engine = DjlEngine.load(1);
+        try (NDManager m = engine.newBaseManager()) {
+            NDArray xa = m.create(x, new Shape(n, d)).toType(type, false);
+            NDArray ya = m.create(oneHot, new Shape(n, c)).toType(type, false);
+            NDArray wAuto = m.create(w, new Shape(c, d)).toType(type, false);
+            NDArray bAuto = withBias ? m.create(b).toType(type, false) : null;
+            NDArray wPlain = m.create(w, new Shape(c, d)).toType(type, false);
+            NDArray bPlain = withBias ? m.create(b).toType(type, false) : null;
+
+            SoftmaxMath.Pass auto = SoftmaxMath.forwardBackward(engine, xa, ya, wAuto, bAuto, lambda);
+            SoftmaxMath.Pass plain = SoftmaxMath.forwardAnalytic(xa, ya, wPlain, bPlain, lambda);
+
+            assertEquals(type, plain.gradW().getDataType());
+            assertEquals(auto.loss().toType(DataType.FLOAT64, false).getDouble(),
+                    plain.loss().toType(DataType.FLOAT64, false).getDouble(), tolerance);
+            assertClose(auto.scores().stopGradient(), plain.scores(), tolerance);
+            assertClose(auto.gradW(), plain.gradW(), tolerance);
+            if (withBias) {
+                assertClose(auto.gradB(), plain.gradB(), tolerance);
+            } else {
+                assertEquals(null, plain.gradB());
+            }
+        }
+    }
+
+    private static void assertClose(NDArray expected, NDArray actual, double tolerance) {
+        double[] e = expected.toType(DataType.FLOAT64, false).toDoubleArray();
+        double[] a = actual.toType(DataType.FLOAT64, false).toDoubleArray();
+        assertEquals(e.length, a.length);
+        for (int i = 0; i < e.length; i++) {
+            assertEquals(e[i], a[i], tolerance * Math.max(1, Math.abs(e[i])), "element " + i);
+        }
+    }
 }

@@ -1,0 +1,77 @@
+package io.lecturelab.ml.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import io.lecturelab.ml.ImageInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** For the benchmark: training steps per second with the closed-form gradient or with DJL autograd. */
+public final class GradientStepTiming {
+
+    private GradientStepTiming() {
+    }
+
+    /**
+     * Runs forward + gradient steps on a random batch of {@code batch} cat/dog-sized images from {@code threads}
+     * threads at once for {@code millis} ms; returns images per second over all threads.
+     */
+    public static double imagesPerSecond(boolean analytic, int threads, int batch, long millis) throws Exception {
+        Engine engine = DjlEngine.load(1);
+        int classes = 2;
+        SplittableRandom rnd = new SplittableRandom(5);
+        float[] x = new float[batch * ImageInput.VALUES];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rnd.nextGaussian();
+        }
+        float[] y = new float[batch * classes];
+        for (int i = 0; i < batch; i++) {
+            y[i * classes + rnd.nextInt(classes)] = 1;
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong steps = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        try (NDManager root = engine.newBaseManager()) {
+            NDArray xa = root.create(x, new Shape(batch, ImageInput.VALUES));
+            NDArray ya = root.create(y, new Shape(batch, classes));
+            for (int t = 0; t < threads; t++) {
+                workers.add(Thread.ofPlatform().start(() -> {
+                    try (NDManager m = root.newSubManager()) {
+                        NDArray w = m.create(new float[classes * ImageInput.VALUES], new Shape(classes,
+                                ImageInput.VALUES));
+                        NDArray b = m.create(new float[classes]);
+                        while (!stop.get()) {
+                            try (NDScope scope = new NDScope()) {
+                                NDArray wl = w.duplicate();
+                                NDArray bl = b.duplicate();
+                                SoftmaxMath.Pass p = analytic
+                                        ? SoftmaxMath.forwardAnalytic(xa, ya, wl, bl, 0.001)
+                                        : SoftmaxMath.forwardBackward(engine, xa, ya, wl, bl, 0.001);
+                                p.gradW().toFloatArray();
+                                p.loss().getFloat();
+                            }
+                            steps.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(300); // warm-up
+            long s0 = steps.get();
+            long t0 = System.nanoTime();
+            Thread.sleep(millis);
+            long s1 = steps.get();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            stop.set(true);
+            for (Thread t : workers) {
+                t.join();
+            }
+            return (s1 - s0) * (double) batch / secs;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.lecturelab.ml.queue;
+
+import io.lecturelab.ml.MlTestData;
+import io.lecturelab.ml.TrainingRequest;
+import io.lecturelab.ml.TrainingResult;
+import io.lecturelab.testsupport.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The live class through the real queue: {@code classJobs} students (real app_user rows) each submit one cat/dog
+ * job of {@code classEpochs} epochs at once to the PostgreSQL queue (embedded PostgreSQL), and this process's
+ * workers (one per core unless {@code mlbench.workers} says otherwise) train them through the engine.
+ * Runs with the {@code bench} profile; appends its table to target/bench/ml-benchmark.md.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+@EnabledIfSystemProperty(named = "mlbench", matches = "true")
+class LiveClassBenchmark {
+
+    private static final int JOBS = Integer.getInteger("mlbench.classJobs", 200);
+    private static final int EPOCHS = Integer.getInteger("mlbench.classEpochs", 10);
+
+    @Inject
+    TrainingQueue queue;
+
+    @Inject
+    QueueWorkers workers;
+
+    @Inject
+    ModelStore models;
+
+    @Test
+    void live_class() throws Exception {
+        MlTestData.dir();
+        QueueTestData.clearJobs();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int workerCount = Integer.getInteger("mlbench.workers", cores);
+        long[] owners = new long[JOBS];
+        for (int i = 0; i < JOBS; i++) {
+            owners[i] = QueueTestData.newUser();
+        }
+        TrainingRequest request = TrainingRequest.defaults().withEpochs(EPOCHS).withProgressEverySteps(1000);
+
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        AtomicLong peakHeap = new AtomicLong();
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            var mem = ManagementFactory.getMemoryMXBean();
+            while (sampling.get()) {
+                peakHeap.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        // warm: load the engine and the dataset once, as a running server would have
+        long warm = queue.submit(QueueTestData.newUser(), null, TrainingRequest.defaults().withEpochs(1));
+        workers.start(workerCount);
+        awaitAll(List.of(warm));
+
+        long t0 = System.nanoTime();
+        List<Long> jobs = new ArrayList<>();
+        for (int i = 0; i < JOBS; i++) {
+            jobs.add(queue.submit(owners[i], null, request.withSeed(i)));
+        }
+        double submitSeconds = (System.nanoTime() - t0) / 1e9;
+        awaitAll(jobs);
+        double total = (System.nanoTime() - t0) / 1e9;
+        workers.stop();
+        sampling.set(false);
+        sampler.join();
+
+        double[] waitToStart = new double[JOBS];
+        double[] waitToDone = new double[JOBS];
+        long imagesTrained = 0;
+        int succeeded = 0;
+        for (int i = 0; i < JOBS; i++) {
+            JobView v = queue.find(jobs.get(i)).orElseThrow();
+            waitToStart[i] = Duration.between(v.submittedAt(), v.startedAt().orElseThrow()).toMillis() / 1e3;
+            waitToDone[i] = Duration.between(v.submittedAt(), v.finishedAt().orElseThrow()).toMillis() / 1e3;
+            if (v.status() == JobStatus.SUCCEEDED) {
+                succeeded++;
+                TrainingResult m = models.load(v.modelId().orElseThrow()).orElseThrow();
+                imagesTrained += (long) m.epochs().size() * 10_000;
+            }
+        }
+        Arrays.sort(waitToStart);
+        Arrays.sort(waitToDone);
+        StringBuilder md = new StringBuilder();
+        md.append(String.format("%n## Live class through the PostgreSQL queue: %d students × 1 job × %d epochs, cat/dog,"
+                + " batch 256, %d workers on %d cores (one run)%n%n", JOBS, EPOCHS, workerCount, cores));
+        md.append("| figure | value |\n|---|---|\n");
+        md.append(String.format("| jobs succeeded | %d of %d |%n", succeeded, JOBS));
+        md.append(String.format("| time to submit all (one transaction each) | %.2f s |%n", submitSeconds));
+        md.append(String.format("| time until all done | **%.1f s** |%n", total));
+        md.append(String.format("| images trained (from the stored models' epochs × 10,000) / aggregate | %,d / %.0f img/s"
+                + " (incl. per-epoch test evaluation) |%n", imagesTrained, imagesTrained / total));
+        md.append(String.format("| wait until started: median / longest | %.1f s / %.1f s |%n",
+                waitToStart[JOBS / 2], waitToStart[JOBS - 1]));
+        md.append(String.format("| wait until done: median / longest | %.1f s / %.1f s |%n",
+                waitToDone[JOBS / 2], waitToDone[JOBS - 1]));
+        md.append(String.format("| peak RSS of the JVM (VmHWM; PostgreSQL runs in its own processes) / peak heap"
+                + " | %s / %.0f MiB |%n", peakRss(), peakHeap.get() / 1048576.0));
+        System.out.print(md);
+        Path out = Path.of("target/bench/ml-benchmark-live-class.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private void awaitAll(List<Long> jobs) throws InterruptedException {
+        for (long job : jobs) {
+            while (!queue.find(job).orElseThrow().status().finished()) {
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .findFirst().map(l -> l.substring(6).trim()).orElse("n/a");
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+}

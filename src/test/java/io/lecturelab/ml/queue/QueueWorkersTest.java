@@ -1,0 +1,118 @@
+package io.lecturelab.ml.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lecturelab.ml.MlTestData;
+import io.lecturelab.ml.TrainingProgress;
+import io.lecturelab.ml.TrainingRequest;
+import io.lecturelab.ml.TrainingResult;
+import io.lecturelab.testsupport.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The queue's worker threads training on the real engine. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class QueueWorkersTest {
+
+    @Inject
+    TrainingQueue queue;
+
+    @Inject
+    QueueWorkers workers;
+
+    @Inject
+    JobEvents events;
+
+    @Inject
+    ModelStore models;
+
+    @BeforeEach
+    void start() {
+        MlTestData.dir();
+        QueueTestData.clearJobs();
+        workers.start(1);
+    }
+
+    @AfterEach
+    void stop() {
+        workers.stop();
+    }
+
+    @Test
+    void a_worker_trains_a_queued_job_stores_its_model_and_reports_progress() throws Exception {
+        long user = QueueTestData.newUser();
+        List<TrainingProgress> seen = new CopyOnWriteArrayList<>();
+        List<JobStatus> ends = new CopyOnWriteArrayList<>();
+        long[] job = new long[1];
+        try (AutoCloseable l = events.listen(new JobListener() {
+            @Override
+            public void onProgress(long jobId, TrainingProgress progress) {
+                if (jobId == job[0]) {
+                    seen.add(progress);
+                }
+            }
+
+            @Override
+            public void onFinished(long jobId, JobStatus status) {
+                if (jobId == job[0]) {
+                    ends.add(status);
+                }
+            }
+        })) {
+            job[0] = queue.submit(user, null, TrainingRequest.defaults().withEpochs(1).withProgressEverySteps(5));
+            JobView done = awaitFinished(job[0], Duration.ofMinutes(3));
+
+            assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+            TrainingResult model = models.load(done.modelId().orElseThrow()).orElseThrow();
+            assertThat(model.epochs()).hasSize(1);
+            assertThat(model.finalTestAccuracy()).isGreaterThan(0.5);
+            assertThat(models.ownerOf(Long.parseLong(model.modelId()))).contains(user);
+            assertThat(seen).isNotEmpty();
+            assertThat(seen.get(seen.size() - 1).epochEnd()).isTrue();
+            assertThat(done.progress().orElseThrow().epoch()).isEqualTo(1);
+            assertThat(ends).containsExactly(JobStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void cancelling_a_running_job_stops_its_worker_which_takes_the_next_job() throws Exception {
+        long user = QueueTestData.newUser();
+        long longJob = queue.submit(user, null, TrainingRequest.defaults().withEpochs(50).withProgressEverySteps(1));
+        awaitStatus(longJob, JobStatus.RUNNING, Duration.ofMinutes(1));
+
+        queue.cancel(user, longJob);
+
+        JobView cancelled = awaitFinished(longJob, Duration.ofMinutes(1));
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(cancelled.modelId()).isEmpty();
+        long next = queue.submit(user, null, TrainingRequest.defaults().withEpochs(1));
+        assertThat(awaitFinished(next, Duration.ofMinutes(3)).status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    private JobView awaitFinished(long job, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JobView view = queue.find(job).orElseThrow();
+            if (view.status().finished() || System.nanoTime() > end) {
+                return view;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void awaitStatus(long job, JobStatus status, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (queue.find(job).orElseThrow().status() != status && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(queue.find(job).orElseThrow().status()).isEqualTo(status);
+    }
+}
