@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Typed view of the {@code lecturelab.*} settings (see README's configuration table). */
@@ -28,6 +29,18 @@ public interface LectureLabConfig {
     int maxRosterBytes();
 
     Ml ml();
+
+    Lectures lectures();
+
+    interface Lectures {
+        /** Largest file that can be attached to a lecture, in bytes. */
+        @WithDefault("20971520")
+        int maxAttachmentBytes();
+
+        /** File name extensions that can be attached to a lecture. */
+        @WithDefault("pdf,png,jpg,jpeg,gif,zip,ipynb,py,txt,csv")
+        List<String> attachmentTypes();
+    }
 
     interface Ml {
         /** Folder with the CIFAR-10 binary files; downloaded there when missing. */
