@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /** One lecture of a course's schedule. */
 @Entity
@@ -58,4 +59,27 @@ class Lecture {
 
     @Version
     int version;
+
+    // Changes go through methods of the entity: Hibernate's bytecode enhancement tracks dirty fields only for
+    // writes made inside the entity class.
+
+    void apply(LectureDraft draft, ZoneId zone, Instant now) {
+        week = draft.week();
+        date = draft.date();
+        title = draft.title();
+        body = draft.body();
+        recordingUrl = draft.recordingUrl();
+        liveStartsAt = draft.liveStartsAt() == null ? null : draft.liveStartsAt().atZone(zone).toInstant();
+        liveUrl = draft.liveUrl();
+        updatedAt = now;
+    }
+
+    void publish(boolean value, Instant now) {
+        published = value;
+        updatedAt = now;
+    }
+
+    void moveTo(int newPosition) {
+        position = newPosition;
+    }
 }

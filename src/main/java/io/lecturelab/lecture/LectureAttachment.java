@@ -1,9 +1,7 @@
 package io.lecturelab.lecture;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -35,7 +33,7 @@ class LectureAttachment {
     @Column(nullable = false)
     String sha256;
 
-    @Basic(fetch = FetchType.LAZY)
+    // Loaded only when a file is downloaded: listings use a query without it (AttachmentRepository.listOf).
     @Column(nullable = false)
     byte[] content;
 

@@ -19,8 +19,9 @@ class LectureRepository implements PanacheRepository<Lecture> {
         return max == null ? 1 : max + 1;
     }
 
+    /** @param pattern a LIKE pattern in lower case, with {@code !} as its escape character */
     List<Lecture> search(long courseId, String pattern) {
-        return list("courseId = ?1 and (lower(title) like ?2 or lower(body) like ?2) order by position",
+        return list("courseId = ?1 and (lower(title) like ?2 escape '!' or lower(body) like ?2 escape '!') order by position",
                 courseId, pattern);
     }
 }

@@ -31,6 +31,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 @Transactional
+// Reads run in a transaction too, so that each call sees the database as it is now rather than what an earlier
+// call of the same request (without a transaction) already loaded.
 public class LectureService {
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
@@ -58,7 +60,6 @@ public class LectureService {
 
     // --- reading -------------------------------------------------------------------------------------------------
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Schedule schedule(long courseId, SignedInUser viewer) {
         boolean staff = requireMember(courseId, viewer);
         ZoneId zone = zone(courseId);
@@ -70,7 +71,6 @@ public class LectureService {
         return new Schedule(list, zone, staff);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public LectureDetails lecture(long courseId, long lectureId, SignedInUser viewer) {
         boolean staff = requireMember(courseId, viewer);
         Lecture lecture = visible(courseId, lectureId, staff);
@@ -81,7 +81,6 @@ public class LectureService {
     }
 
     /** Lectures whose title or text contains the query (case-insensitive), published ones only for students. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<SearchHit> search(long courseId, String query, SignedInUser viewer) {
         boolean staff = requireMember(courseId, viewer);
         String words = query == null ? "" : query.strip();
@@ -89,7 +88,7 @@ public class LectureService {
             return List.of();
         }
         String lower = words.toLowerCase(Locale.ROOT);
-        String pattern = "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = "%" + lower.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return lectures.search(courseId, pattern).stream()
                 .filter(l -> staff || l.published)
                 .map(l -> new SearchHit(l.id, l.week, l.title, excerpt(l.body, lower)))
@@ -107,7 +106,6 @@ public class LectureService {
                 + (to < body.length() ? "…" : "");
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public AttachmentFile attachment(long courseId, long attachmentId, SignedInUser viewer) {
         boolean staff = requireMember(courseId, viewer);
         LectureAttachment file = attachments.findByIdOptional(attachmentId)
@@ -134,7 +132,6 @@ public class LectureService {
     }
 
     /** Staff: every student of the course and the published lectures each has studied. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public StudyReport studyReport(long courseId, SignedInUser viewer) {
         requireStaff(courseId, viewer);
         Schedule schedule = schedule(courseId, viewer);
@@ -177,8 +174,7 @@ public class LectureService {
     public void setPublished(long courseId, long lectureId, boolean published, SignedInUser editor) {
         requireStaff(courseId, editor);
         Lecture lecture = visible(courseId, lectureId, true);
-        lecture.published = published;
-        lecture.updatedAt = clock.instant();
+        lecture.publish(published, clock.instant());
     }
 
     /** Moves a lecture one place earlier ({@code -1}) or later ({@code +1}) in the schedule. */
@@ -201,8 +197,8 @@ public class LectureService {
         Lecture a = all.get(index);
         Lecture b = all.get(other);
         int position = a.position;
-        a.position = b.position;
-        b.position = position;
+        a.moveTo(b.position);
+        b.moveTo(position);
     }
 
     public void delete(long courseId, long lectureId, SignedInUser editor) {
@@ -254,7 +250,6 @@ public class LectureService {
     }
 
     /** Whether the course has any lecture at all (published or not). */
-    @Transactional(Transactional.TxType.SUPPORTS)
     boolean hasLectures(long courseId) {
         return lectures.count("courseId", courseId) > 0;
     }
@@ -265,7 +260,7 @@ public class LectureService {
         lecture.courseId = courseId;
         lecture.position = lectures.nextPosition(courseId);
         lecture.createdAt = clock.instant();
-        lecture.published = true;
+        lecture.publish(true, clock.instant());
         apply(lecture, draft, zone(courseId));
         lectures.persist(lecture);
         return lecture.id;
@@ -274,14 +269,7 @@ public class LectureService {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private void apply(Lecture lecture, LectureDraft draft, ZoneId zone) {
-        lecture.week = draft.week();
-        lecture.date = draft.date();
-        lecture.title = draft.title();
-        lecture.body = draft.body();
-        lecture.recordingUrl = draft.recordingUrl();
-        lecture.liveStartsAt = draft.liveStartsAt() == null ? null : draft.liveStartsAt().atZone(zone).toInstant();
-        lecture.liveUrl = draft.liveUrl();
-        lecture.updatedAt = clock.instant();
+        lecture.apply(draft, zone, clock.instant());
     }
 
     private void flush() {
