@@ -115,6 +115,7 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
         preview = new LectureBody(courseId, demo);
         preview.addClassName("lecture-preview");
         preview.setId("lecture-preview");
+        preview.setWidthFull();
         preview.show(body.getValue());
         body.addValueChangeListener(change -> preview.show(change.getValue()));
 
@@ -128,6 +129,7 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
 
         VerticalLayout previewBox = new VerticalLayout(new H3(getTranslation("lecture.preview")), preview);
         previewBox.setPadding(false);
+        previewBox.setWidthFull();
         HorizontalLayout editor = new HorizontalLayout(body, previewBox);
         editor.addClassName("lecture-editor");
         editor.setWidthFull();
@@ -190,10 +192,19 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
                 Notifications.error(refusal);
             }
         }));
+        // The browser checks size and type first; the service checks again, since a request can bypass the browser.
+        int maxBytes = config.lectures().maxAttachmentBytes();
+        String types = String.join(", ", config.lectures().attachmentTypes());
+        upload.setMaxFileSize(maxBytes);
+        upload.setAcceptedFileTypes(config.lectures().attachmentTypes().stream().map(t -> "." + t)
+                .toArray(String[]::new));
+        upload.addFileRejectedListener(event -> Notifications.error(event.getErrorMessage()));
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")));
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.tooMany")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.tooMany"))
+                .setFileIsTooBig(getTranslation("lecture.error.fileSize", maxBytes / (1024 * 1024)))
+                .setIncorrectFileType(getTranslation("lecture.error.fileType", types)));
         upload.setI18n(i18n);
         return upload;
     }
