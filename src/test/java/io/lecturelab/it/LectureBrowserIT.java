@@ -1,6 +1,8 @@
 package io.lecturelab.it;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.FilePayload;
 import io.lecturelab.testsupport.AppDatabase;
 import io.lecturelab.testsupport.BrowserSession;
 import io.lecturelab.testsupport.PostgresResource;
@@ -11,7 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -24,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LectureBrowserIT {
 
     private static final String PASSWORD = "student-password";
+    private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private String baseUrl;
     private AppDatabase db;
     private long course;
@@ -84,11 +91,17 @@ class LectureBrowserIT {
             assertThat(content.first()).containsText("비어 있는 시간은 모두 가능합니다.");
             assertThat(korean.page.locator(".lecture-page pre code.hljs").first()).isVisible();
             korean.screenshot("lecture-01-ko");
+            korean.page.locator(".lecture-page span.math-display").first().scrollIntoViewIfNeeded();
+            korean.screenshot("lecture-01-math-ko");
+            pixels.scrollIntoViewIfNeeded();
+            korean.screenshot("lecture-01-pixels-ko");
 
             korean.page.locator("#mark-studied").click();
             assertThat(korean.page.locator("vaadin-notification-card")).containsText("학습 완료로 표시했습니다");
             korean.open("courses/" + course + "/lectures");
-            assertThat(korean.page.locator("#lecture-progress")).containsText("1개 강의 중 1개를 학습했습니다.");
+            String published = db.text("select count(*) from lecture where course_id = ? and published", course);
+            assertThat(korean.page.locator("#lecture-progress"))
+                    .containsText(published + "개 강의 중 1개를 학습했습니다.");
         }
         assertThat(db.text("select count(*) from lecture_progress p join app_user u on u.id = p.user_id "
                 + "where u.username = ?", student)).isEqualTo("1");
@@ -113,6 +126,18 @@ class LectureBrowserIT {
             assertThat(preview.locator("table td").first()).hasText("cat");
             assertThat(preview.locator("pre code.hljs")).containsText("import torch");
             instructor.screenshot("lecture-editor-en");
+
+            Locator file = instructor.page.locator("#attachment-upload input[type=file]");
+            file.setInputFiles(new FilePayload("fake.pdf", "application/pdf",
+                    "<html>".getBytes(StandardCharsets.UTF_8)));
+            instructor.settle();
+            assertThat(instructor.page.locator("vaadin-notification-card")).containsText("not a PDF");
+            assertThat(instructor.page.locator("#attachment-list")).containsText("No files attached yet.");
+            file.setInputFiles(new FilePayload("slides.pdf", "application/pdf", PDF));
+            instructor.settle();
+            assertThat(instructor.page.locator("#attachment-list")).containsText("slides.pdf");
+            assertThat(instructor.page.locator("#lecture-body textarea")).hasValue(
+                    java.util.regex.Pattern.compile("(?s)## Cross-entropy.*import torch.*"));
             instructor.page.locator("#save-lecture").click();
             assertThat(instructor.page.locator("vaadin-notification-card")).containsText("saved");
         }
@@ -133,6 +158,13 @@ class LectureBrowserIT {
             reader.signIn(student, PASSWORD).open(lectureUrl);
             assertThat(reader.page.locator("#lecture-title")).hasText(title);
             assertThat(reader.page.locator(".lecture-page span.math-display .katex-display")).hasCount(1);
+            Download download = reader.page.waitForDownload(() -> reader.page.locator("a.attachment-link")
+                    .filter(new Locator.FilterOptions().setHasText("slides.pdf")).click());
+            try {
+                assertThat(Files.readAllBytes(download.path())).isEqualTo(PDF);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             reader.open("courses/" + course + "/lectures");
             reader.page.locator("#lecture-search input").fill("cross-entropy");
             assertThat(reader.page.locator("#lecture-search-results")).containsText(title);
