@@ -67,6 +67,7 @@ class LectureBrowserIT {
             assertThat(schedule).containsText("1. Introduction");
             assertThat(korean.page.locator(".live-class").first()).containsText("2022-03-08 12:00");
             assertThat(korean.page.locator(".live-class").first()).containsText("Asia/Seoul");
+            korean.screenshot("lecture-schedule-ko");
             korean.page.locator("a.lecture-link").filter(new Locator.FilterOptions()
                     .setHasText("1. Introduction")).click();
             korean.settle();

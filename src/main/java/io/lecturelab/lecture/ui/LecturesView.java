@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -65,6 +66,8 @@ public class LecturesView extends VerticalLayout implements BeforeEnterObserver,
         addClassName("lecture-schedule");
         grid.setId("lectures");
         grid.setAllRowsVisible(true);
+        // The class times are long (course time and the viewer's own): wrap them instead of cutting them off.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         progress.setId("lecture-progress");
         progress.setWidthFull();
         search.setId("lecture-search");
