@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -30,6 +31,18 @@ public interface LectureLabConfig {
     int maxRosterBytes();
 
     Ml ml();
+
+    Lectures lectures();
+
+    interface Lectures {
+        /** Largest file that can be attached to a lecture, in bytes. */
+        @WithDefault("20971520")
+        int maxAttachmentBytes();
+
+        /** File name extensions that can be attached to a lecture. */
+        @WithDefault("pdf,png,jpg,jpeg,gif,zip,ipynb,py,txt,csv")
+        List<String> attachmentTypes();
+    }
 
     interface Ml {
         /** Folder with the CIFAR-10 binary files; downloaded there when missing. */

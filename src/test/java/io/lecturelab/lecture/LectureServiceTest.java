@@ -1,0 +1,230 @@
+package io.lecturelab.lecture;
+
+import io.lecturelab.base.UserFacingException;
+import io.lecturelab.course.CourseRole;
+import io.lecturelab.course.CourseService;
+import io.lecturelab.course.NewMember;
+import io.lecturelab.security.SignedInUser;
+import io.lecturelab.security.UserService;
+import io.lecturelab.testsupport.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class LectureServiceTest {
+
+    private static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Inject
+    LectureService lectures;
+
+    @Inject
+    CourseService courses;
+
+    @Inject
+    UserService users;
+
+    private long course;
+    private SignedInUser instructor;
+    private SignedInUser student;
+
+    @BeforeEach
+    void course() {
+        course = courses.create("l-" + unique(), "Lectures", "2026 Fall");
+        instructor = person(CourseRole.INSTRUCTOR);
+        student = person(CourseRole.STUDENT);
+    }
+
+    @Test
+    void the_sample_course_starts_with_lecture_one_published() {
+        long sample = courses.findIdBySlug(SampleLecture.SAMPLE_COURSE).orElseThrow();
+        SignedInUser admin = SignedInUser.of(users.find("admin").orElseThrow());
+        Schedule schedule = lectures.schedule(sample, admin);
+        assertThat(schedule.lectures()).hasSize(1);
+        LectureSummary first = schedule.lectures().getFirst();
+        assertThat(first.published()).isTrue();
+        assertThat(first.title()).isEqualTo("1. Introduction");
+        assertThat(first.liveStartsAt().orElseThrow().getZone()).isEqualTo(ZoneId.of("Asia/Seoul"));
+        assertThat(first.liveStartsAt().orElseThrow().getHour()).isEqualTo(12);
+        assertThat(lectures.lecture(sample, first.id(), admin).body())
+                .isEqualTo(SampleLecture.read(SampleLecture.RESOURCE));
+    }
+
+    @Test
+    void unpublished_lectures_are_hidden_from_students_but_not_from_staff() {
+        long shown = lectures.create(course, draft("Shown", "text"), instructor);
+        long hidden = lectures.create(course, draft("Hidden", "secret text"), instructor);
+        lectures.setPublished(course, shown, true, instructor);
+
+        assertThat(lectures.schedule(course, student).lectures()).extracting(LectureSummary::title)
+                .containsExactly("Shown");
+        assertThat(lectures.schedule(course, instructor).lectures()).extracting(LectureSummary::title)
+                .containsExactly("Shown", "Hidden");
+        refused(() -> lectures.lecture(course, hidden, student), "lecture.error.notFound");
+        assertThat(lectures.search(course, "text", student)).extracting(SearchHit::title).containsExactly("Shown");
+        refused(() -> lectures.markStudied(course, hidden, true, student), "lecture.error.notFound");
+    }
+
+    @Test
+    void students_cannot_change_lectures() {
+        long id = lectures.create(course, draft("Mine", "x"), instructor);
+        refused(() -> lectures.create(course, draft("Theirs", "y"), student), "lecture.error.staffOnly");
+        refused(() -> lectures.update(course, id, draft("Changed", "z"), student), "lecture.error.staffOnly");
+        refused(() -> lectures.setPublished(course, id, true, student), "lecture.error.staffOnly");
+        refused(() -> lectures.attach(course, id, "s.pdf", PDF, student), "lecture.error.staffOnly");
+        assertThat(lectures.lecture(course, id, instructor).title()).isEqualTo("Mine");
+    }
+
+    @Test
+    void lectures_are_reordered_one_place_at_a_time() {
+        long a = lectures.create(course, draft("A", ""), instructor);
+        lectures.create(course, draft("B", ""), instructor);
+        long c = lectures.create(course, draft("C", ""), instructor);
+
+        lectures.move(course, c, -1, instructor);
+        lectures.move(course, a, 1, instructor);
+        lectures.move(course, a, 1, instructor);
+        lectures.move(course, a, 1, instructor);
+
+        assertThat(lectures.schedule(course, instructor).lectures()).extracting(LectureSummary::title)
+                .containsExactly("C", "B", "A");
+    }
+
+    @Test
+    void a_refused_attachment_changes_nothing_and_an_accepted_one_keeps_its_bytes_and_hash() {
+        long id = lectures.create(course, draft("Slides", ""), instructor);
+        Attachment slides = lectures.attach(course, id, "lecture-01.pdf", PDF, instructor);
+
+        refused(() -> lectures.attach(course, id, "virus.exe", PDF, instructor), "lecture.error.fileType");
+        refused(() -> lectures.attach(course, id, "fake.pdf", "<html>".getBytes(StandardCharsets.UTF_8),
+                instructor), "lecture.error.notPdf");
+        refused(() -> lectures.attach(course, id, "huge.pdf", huge(), instructor), "lecture.error.fileSize");
+        refused(() -> lectures.attach(course, id, "empty.txt", new byte[0], instructor), "lecture.error.fileSize");
+
+        assertThat(lectures.lecture(course, id, instructor).attachments()).containsExactly(slides);
+        assertThat(slides.sha256()).isEqualTo(
+                java.util.HexFormat.of().formatHex(sha256(PDF)));
+        lectures.setPublished(course, id, true, instructor);
+        AttachmentFile file = lectures.attachment(course, slides.id(), student);
+        assertThat(file.content()).isEqualTo(PDF);
+        assertThat(file.contentType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void studied_marks_make_the_progress_and_the_staff_report() {
+        long one = lectures.create(course, draft("One", ""), instructor);
+        long two = lectures.create(course, draft("Two", ""), instructor);
+        lectures.setPublished(course, one, true, instructor);
+        lectures.setPublished(course, two, true, instructor);
+
+        lectures.markStudied(course, one, true, student);
+        lectures.markStudied(course, one, true, student);
+        Schedule schedule = lectures.schedule(course, student);
+        assertThat(schedule.studied()).isEqualTo(1);
+        assertThat(schedule.published()).isEqualTo(2);
+
+        StudyReport report = lectures.studyReport(course, instructor);
+        assertThat(report.students()).singleElement().satisfies(row -> {
+            assertThat(row.userId()).isEqualTo(student.id());
+            assertThat(row.studied()).containsExactly(one);
+        });
+        refused(() -> lectures.studyReport(course, student), "lecture.error.staffOnly");
+
+        lectures.markStudied(course, one, false, student);
+        assertThat(lectures.schedule(course, student).studied()).isZero();
+    }
+
+    @Test
+    void search_finds_words_in_titles_and_text_with_an_excerpt() {
+        long softmax = lectures.create(course, draft("Linear classifier", "우리는 softmax 함수로 확률을 구합니다."),
+                instructor);
+        lectures.create(course, draft("Softmax revisited", "more"), instructor);
+        lectures.create(course, draft("Other", "nothing 100%_here"), instructor);
+        lectures.setPublished(course, softmax, true, instructor);
+
+        assertThat(lectures.search(course, "SOFTMAX", instructor)).extracting(SearchHit::title)
+                .containsExactly("Linear classifier", "Softmax revisited");
+        assertThat(lectures.search(course, "softmax", student)).singleElement()
+                .satisfies(hit -> assertThat(hit.excerpt()).contains("softmax 함수로"));
+        assertThat(lectures.search(course, "%_", instructor)).extracting(SearchHit::title).containsExactly("Other");
+        assertThat(lectures.search(course, "x", instructor)).isEmpty();
+    }
+
+    @Test
+    void a_stale_edit_is_refused_and_the_newer_one_is_kept() {
+        long id = lectures.create(course, draft("Original", "v0"), instructor);
+        int read = lectures.lecture(course, id, instructor).version();
+        LectureDetails first = lectures.update(course, id, withVersion(draft("First editor", "v1"), read), instructor);
+        assertThat(first.version()).isGreaterThan(read);
+
+        refused(() -> lectures.update(course, id, withVersion(draft("Second editor", "v2"), read), instructor),
+                "lecture.error.concurrentEdit");
+        LectureDetails now = lectures.lecture(course, id, instructor);
+        assertThat(now.title()).isEqualTo("First editor");
+        assertThat(now.body()).isEqualTo("v1");
+    }
+
+    @Test
+    void the_live_class_time_is_kept_in_course_time() {
+        LectureDraft draft = new LectureDraft(2, LocalDate.of(2026, 9, 7), "Week 2", "", "https://video.example/2",
+                LocalDateTime.of(2026, 9, 8, 12, 0), "https://zoom.us/j/1", 0);
+        long id = lectures.create(course, draft, instructor);
+        LectureDetails details = lectures.lecture(course, id, instructor);
+        assertThat(details.liveStartsAt().orElseThrow().toLocalDateTime()).isEqualTo(draft.liveStartsAt());
+        assertThat(details.liveStartsAt().orElseThrow().toInstant().toString()).isEqualTo("2026-09-08T03:00:00Z");
+        assertThatThrownBy(() -> new LectureDraft(2, null, "t", "", "javascript:alert(1)", null, "", 0))
+                .isInstanceOf(UserFacingException.class);
+    }
+
+    private SignedInUser person(CourseRole role) {
+        var account = courses.addMember(course, new NewMember("u" + unique(), role.name(), null, null, role))
+                .orElseThrow();
+        return SignedInUser.of(users.find(account.userId()).orElseThrow());
+    }
+
+    private static LectureDraft draft(String title, String body) {
+        return new LectureDraft(1, null, title, body, "", null, "", 0);
+    }
+
+    private static LectureDraft withVersion(LectureDraft d, int version) {
+        return new LectureDraft(d.week(), d.date(), d.title(), d.body(), d.recordingUrl(), d.liveStartsAt(),
+                d.liveUrl(), version);
+    }
+
+    private static byte[] huge() {
+        byte[] bytes = new byte[20 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, bytes, 0, PDF.length);
+        return bytes;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void refused(ThrowableAssert.ThrowingCallable call, String key) {
+        assertThatThrownBy(call).isInstanceOf(UserFacingException.class)
+                .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo(key);
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
