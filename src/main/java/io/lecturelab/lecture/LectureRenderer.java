@@ -1,18 +1,13 @@
 package io.lecturelab.lecture;
 
-import org.commonmark.Extension;
-import org.commonmark.ext.autolink.AutolinkExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
+import io.lecturelab.base.Markdown;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import tools.jackson.core.JacksonException;
@@ -36,18 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class LectureRenderer {
 
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
-    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).build();
-    private static final Safelist SAFE = Safelist.relaxed()
-            .addTags("hr", "del", "s")
-            .addAttributes("code", "class")
-            .addAttributes("a", "title")
-            .addAttributes("th", "align")
-            .addAttributes("td", "align")
-            .addProtocols("a", "href", "http", "https", "mailto")
-            .addProtocols("img", "src", "http", "https")
-            .addEnforcedAttribute("a", "rel", "noopener noreferrer nofollow");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,7 +41,7 @@ public final class LectureRenderer {
 
     public static RenderedLecture render(String markdown) {
         Protected text = protectMath(markdown == null ? "" : markdown.replace("\r\n", "\n"));
-        Node document = PARSER.parse(text.markdown());
+        Node document = Markdown.parse(text.markdown());
         List<RenderedLecture.Part> parts = new ArrayList<>();
         StringBuilder html = new StringBuilder();
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
@@ -70,7 +53,7 @@ public final class LectureRenderer {
                     continue;
                 }
             }
-            html.append(RENDERER.render(node));
+            html.append(Markdown.toHtml(node));
         }
         flush(html, text, parts);
         return new RenderedLecture(List.copyOf(parts));
@@ -86,7 +69,7 @@ public final class LectureRenderer {
         if (html.isEmpty()) {
             return;
         }
-        parts.add(new RenderedLecture.Html(restoreMath(Jsoup.clean(html.toString(), SAFE), text)));
+        parts.add(new RenderedLecture.Html(restoreMath(Markdown.sanitize(html.toString()), text)));
         html.setLength(0);
     }
 
