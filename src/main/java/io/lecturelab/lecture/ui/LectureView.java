@@ -128,16 +128,7 @@ public class LectureView extends VerticalLayout implements BeforeEnterObserver, 
             classes.add(new Div(new Span(getTranslation("lecture.recorded") + ": "),
                     new Anchor(lecture.recordingUrl(), getTranslation("lecture.recording"), AnchorTarget.BLANK)));
         }
-        lecture.liveStartsAt().ifPresent(at -> {
-            Div live = new Div(new Span(getTranslation("lecture.live") + ": "
-                    + LectureRoutes.liveTime(at, viewerZone, getLocale(), (k, a) -> getTranslation(k, a))));
-            if (!lecture.liveUrl().isEmpty()) {
-                live.add(new Span(" "), new Anchor(lecture.liveUrl(), getTranslation("lecture.liveLink"),
-                        AnchorTarget.BLANK));
-            }
-            live.addClassName("live-class");
-            classes.add(live);
-        });
+        lecture.liveStartsAt().ifPresent(at -> classes.add(new LiveClass(at, lecture.liveUrl(), viewerZone)));
     }
 
     private Div attachments() {

@@ -153,16 +153,7 @@ public class LecturesView extends VerticalLayout implements BeforeEnterObserver,
             cell.add(new Div(new Anchor(lecture.recordingUrl(), getTranslation("lecture.recording"),
                     AnchorTarget.BLANK)));
         }
-        lecture.liveStartsAt().ifPresent(at -> {
-            Div live = new Div(new Span(getTranslation("lecture.live") + ": "
-                    + LectureRoutes.liveTime(at, viewerZone, getLocale(), (k, a) -> getTranslation(k, a))));
-            if (!lecture.liveUrl().isEmpty()) {
-                live.add(new Span(" "), new Anchor(lecture.liveUrl(), getTranslation("lecture.liveLink"),
-                        AnchorTarget.BLANK));
-            }
-            live.addClassName("live-class");
-            cell.add(live);
-        });
+        lecture.liveStartsAt().ifPresent(at -> cell.add(new LiveClass(at, lecture.liveUrl(), viewerZone)));
         return cell;
     }
 
