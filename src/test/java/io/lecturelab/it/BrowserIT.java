@@ -40,12 +40,9 @@ class BrowserIT {
         baseUrl = root.toString();
         db = new AppDatabase(PostgresResource.jdbcUrl());
         sampleCourse = db.courseId("deep-learning");
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        student = "2022" + suffix;
-        db.member(sampleCourse, db.user(student, "김민준", STUDENT_PASSWORD), "STUDENT");
-        outsider = "2021" + suffix;
-        long otherCourse = db.course("other-" + suffix, "Computer Vision");
-        db.member(otherCourse, db.user(outsider, "Outsider", STUDENT_PASSWORD), "STUDENT");
+        student = db.newStudent(sampleCourse, "김민준", STUDENT_PASSWORD);
+        long otherCourse = db.course("other-" + UUID.randomUUID().toString().substring(0, 6), "Computer Vision");
+        outsider = db.newStudent(otherCourse, "Outsider", STUDENT_PASSWORD);
     }
 
     private BrowserSession browser(String locale) {

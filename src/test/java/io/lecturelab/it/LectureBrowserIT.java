@@ -47,8 +47,7 @@ class LectureBrowserIT {
         course = db.courseId("deep-learning");
         lectureOne = Long.parseLong(db.text("select id from lecture where course_id = ? and title = ?", course,
                 "1. Introduction"));
-        student = "2022" + UUID.randomUUID().toString().substring(0, 6);
-        db.member(course, db.user(student, "이서연", PASSWORD), "STUDENT");
+        student = db.newStudent(course, "이서연", PASSWORD);
     }
 
     private BrowserSession browser(String locale) {

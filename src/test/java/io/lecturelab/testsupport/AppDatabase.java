@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.UUID;
 
 /** Direct access to the app's PostgreSQL, for integration tests that set up people and courses. */
 public final class AppDatabase {
@@ -20,6 +21,13 @@ public final class AppDatabase {
     public long user(String username, String name, String password) {
         return insert("insert into app_user (username, display_name, password_hash) values (?, ?, ?) returning id",
                 username, name, BcryptUtil.bcryptHash(password, 4));
+    }
+
+    /** A new student (user name: a fresh student ID) enrolled in the course; returns the user name. */
+    public String newStudent(long courseId, String name, String password) {
+        String username = "20" + UUID.randomUUID().toString().substring(0, 8);
+        member(courseId, user(username, name, password), "STUDENT");
+        return username;
     }
 
     public long course(String slug, String title) {
