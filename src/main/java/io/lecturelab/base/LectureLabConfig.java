@@ -71,9 +71,12 @@ public interface LectureLabConfig {
         @WithDefault("1")
         int intraOpThreads();
 
-        /** Collect concurrent classify calls into one engine call. */
-        @WithDefault("true")
-        boolean microBatching();
+        /**
+         * Collect concurrent classify calls into one engine call: {@code auto} (on a GPU yes, on a CPU no),
+         * {@code on} or {@code off}.
+         */
+        @WithDefault("auto")
+        String microBatching();
 
         Queue queue();
 

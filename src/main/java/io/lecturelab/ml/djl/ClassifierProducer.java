@@ -30,6 +30,6 @@ class ClassifierProducer {
         int queueWorkers = ml.queue().workers().orElse(cores);
         int engineWorkers = queueWorkers > 0 ? queueWorkers : cores;
         return new ClassifierSettings(ml.cifar10Dir(), ml.device(), ml.intraOpThreads(), engineWorkers, 20,
-                ml.microBatching(), 64, Duration.ofNanos(200_000));
+                ClassifierSettings.Batching.parse(ml.microBatching()), 64, Duration.ofNanos(200_000), 0);
     }
 }

@@ -120,6 +120,26 @@ public final class DjlClassifierService implements ClassifierService {
                 settings.trainingWorkers());
     }
 
+    /** Whether classify calls are micro-batched: as configured, or by the device (see {@link ClassifierSettings}). */
+    private boolean batching() {
+        return switch (settings.microBatching()) {
+            case ON -> true;
+            case OFF -> false;
+            case AUTO -> device.isGpu();
+        };
+    }
+
+    /**
+     * How many classification calls run at once: as configured, else one on a GPU (it runs one call at a time
+     * anyway, so waiting requests should share it) and on a CPU as many as the cores can run side by side.
+     */
+    private int engineLanes() {
+        if (settings.inferenceLanes() > 0) {
+            return settings.inferenceLanes();
+        }
+        return device.isGpu() ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors() / settings.intraOpThreads());
+    }
+
     private static int intraOpThreads() {
         try {
             return Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads"));
@@ -144,8 +164,8 @@ public final class DjlClassifierService implements ClassifierService {
                 if (loaded == null) {
                     LoadedModel lm = new LoadedModel(model, root, engineCalls);
                     Function<List<float[]>, List<Classification>> call = lm::classifyBatch;
-                    MicroBatcher batcher = settings.microBatching()
-                            ? new MicroBatcher(call, settings.maxBatch(), settings.maxWait().toNanos())
+                    MicroBatcher batcher = batching()
+                            ? new MicroBatcher(call, engineLanes(), settings.maxBatch(), settings.maxWait().toNanos())
                             : null;
                     loaded = new Loaded(lm, batcher);
                     models.put(model.modelId(), loaded);

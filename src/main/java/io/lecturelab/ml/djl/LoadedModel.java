@@ -8,26 +8,35 @@ import io.lecturelab.ml.ImageInput;
 import io.lecturelab.ml.Preprocessing;
 import io.lecturelab.ml.TrainingResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A trained model's weights on the device, ready to classify. Read-only after construction, so many threads may
- * classify at once; every call works in its own sub-manager, closed before returning.
+ * classify at once; each call closes the arrays it made before returning.
+ * <p>
+ * The bias is folded into the weights: W' = [W | b] (C × 3073) and x' = [x, 1], so that s = W'x' is one engine
+ * operation — a matrix-vector product for one image, X'·W'ᵀ for a batch — and one image costs three engine
+ * calls in all (input, product, read back).
  */
 final class LoadedModel implements AutoCloseable {
+
+    /** Input values per image with the constant 1 that multiplies the bias. */
+    private static final int WITH_ONE = ImageInput.VALUES + 1;
 
     final String modelId;
     private final List<String> classNames;
     private final Preprocessing preprocessing;
     private final int classes;
     private final NDManager manager;
-    /** Wᵀ, 3072 × classes, contiguous: one matMul per batch. */
-    private final NDArray wt;
+    /** W' = [W | b], classes × 3073: s = W'·x' for one image. */
+    private final NDArray wb;
+    /** W'ᵀ, 3073 × classes, contiguous: S = X'·W'ᵀ for a batch. */
+    private final NDArray wbt;
     /** W, classes × 3072, for the contribution maps. */
     private final NDArray w;
-    private final NDArray b;
     private final AtomicLong engineCalls;
     private final AtomicInteger users = new AtomicInteger(1);
     private volatile boolean retired;
@@ -39,68 +48,64 @@ final class LoadedModel implements AutoCloseable {
         this.classes = model.classCount();
         this.engineCalls = engineCalls;
         float[] weights = model.weights();
-        float[] transposed = new float[weights.length];
+        float[] bias = model.bias();
+        float[] augmented = new float[classes * WITH_ONE];
+        float[] transposed = new float[classes * WITH_ONE];
         for (int c = 0; c < classes; c++) {
-            for (int j = 0; j < ImageInput.VALUES; j++) {
-                transposed[j * classes + c] = weights[c * ImageInput.VALUES + j];
+            System.arraycopy(weights, c * ImageInput.VALUES, augmented, c * WITH_ONE, ImageInput.VALUES);
+            augmented[c * WITH_ONE + ImageInput.VALUES] = bias[c];
+            for (int j = 0; j < WITH_ONE; j++) {
+                transposed[j * classes + c] = augmented[c * WITH_ONE + j];
             }
         }
         this.manager = parent.newSubManager();
-        this.wt = manager.create(transposed, new Shape(ImageInput.VALUES, classes));
+        this.wb = manager.create(augmented, new Shape(classes, WITH_ONE));
+        this.wbt = manager.create(transposed, new Shape(WITH_ONE, classes));
         this.w = manager.create(weights, new Shape(classes, ImageInput.VALUES));
-        float[] bias = model.bias();
-        boolean anyBias = false;
-        for (float v : bias) {
-            anyBias |= v != 0;
-        }
-        this.b = anyBias ? manager.create(bias) : null;
     }
 
-    /** Preprocessed input of one image. */
+    /** Preprocessed input of one image, with the trailing 1 for the bias. */
     float[] prepare(ImageInput image) {
-        return preprocessing.apply(image.values());
+        float[] x = new float[WITH_ONE];
+        preprocessing.applyInto(image.values(), x, 0);
+        x[ImageInput.VALUES] = 1f;
+        return x;
     }
 
     /**
-     * Scores S = X·Wᵀ + b for {@code inputs} (preprocessed) in one engine call; probabilities ŷ = softmax(S)
+     * Scores s = W'x' for {@code inputs} (from {@link #prepare}) in one engine call; probabilities ŷ = softmax(s)
      * per row (max-shifted, double accumulation).
      */
     List<Classification> classifyBatch(List<float[]> inputs) {
         int n = inputs.size();
-        float[] flat = new float[n * ImageInput.VALUES];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(inputs.get(i), 0, flat, i * ImageInput.VALUES, ImageInput.VALUES);
+        float[] flat;
+        if (n == 1) {
+            flat = inputs.get(0);
+        } else {
+            flat = new float[n * WITH_ONE];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(inputs.get(i), 0, flat, i * WITH_ONE, WITH_ONE);
+            }
         }
         float[] scores;
-        float[] probabilities;
         engineCalls.incrementAndGet();
-        try (NDManager call = manager.newSubManager()) {
-            NDArray x = call.create(flat, new Shape(n, ImageInput.VALUES));
-            NDArray s = x.matMul(wt);
-            if (b != null) {
-                s.addi(b);
-            }
+        try (NDArray x = HostBuffer.wrap(manager, flat, n == 1 ? new Shape(WITH_ONE) : new Shape(n, WITH_ONE));
+             NDArray s = n == 1 ? wb.matMul(x) : x.matMul(wbt)) {
             scores = s.toFloatArray();
         }
-        // softmax of a handful of scores per image: cheaper here than two more engine round trips
-        probabilities = new float[scores.length];
-        for (int i = 0; i < n; i++) {
-            int off = i * classes;
-            float max = scores[off + TrainingJob.argMax(scores, off, classes)];
-            double z = 0;
-            for (int c = 0; c < classes; c++) {
-                z += Math.exp(scores[off + c] - max);
-            }
-            for (int c = 0; c < classes; c++) {
-                probabilities[off + c] = (float) (Math.exp(scores[off + c] - max) / z);
-            }
-        }
+        // softmax of a handful of scores per image: cheaper here than more engine round trips
         List<Classification> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            float[] si = new float[classes];
+            float[] si = Arrays.copyOfRange(scores, i * classes, (i + 1) * classes);
+            float max = si[TrainingJob.argMax(si, 0, classes)];
+            double z = 0;
+            for (float v : si) {
+                z += Math.exp(v - max);
+            }
             float[] pi = new float[classes];
-            System.arraycopy(scores, i * classes, si, 0, classes);
-            System.arraycopy(probabilities, i * classes, pi, 0, classes);
+            for (int c = 0; c < classes; c++) {
+                pi[c] = (float) (Math.exp(si[c] - max) / z);
+            }
             out.add(new Classification(classNames, si, pi, TrainingJob.argMax(si, 0, classes), new float[0][]));
         }
         return out;
@@ -116,7 +121,7 @@ final class LoadedModel implements AutoCloseable {
         float[] maps;
         engineCalls.incrementAndGet();
         try (NDManager call = manager.newSubManager()) {
-            NDArray xa = call.create(x, new Shape(1, ImageInput.VALUES));
+            NDArray xa = call.create(Arrays.copyOf(x, ImageInput.VALUES), new Shape(1, ImageInput.VALUES));
             maps = xa.mul(w).reshape(classes, 3, ImageInput.PIXELS).sum(new int[] {1}).toFloatArray();
         }
         float[][] contributions = new float[classes][ImageInput.PIXELS];

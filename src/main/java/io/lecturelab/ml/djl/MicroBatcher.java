@@ -4,16 +4,17 @@ import io.lecturelab.ml.Classification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
  * Collects concurrent single-image requests into one engine call, without a thread of its own. Each caller
- * queues its request; whoever gets the leader lock drains the queue (up to {@code maxBatch}), runs one engine
- * call for all of them and hands out the answers, and repeats until its own request is answered. Requests that
- * arrive while the engine is busy therefore form the next batch. When the previous batch held more than one
+ * queues its request; a caller that gets one of the {@code leaders} permits (one per core the engine may use)
+ * drains the queue (up to {@code maxBatch}), runs one engine call for all of them and hands out the answers, and
+ * repeats until its own request is answered. Requests that arrive while the engine is busy therefore form the
+ * next batch, and a busy server keeps every core on engine calls of many requests each. When the previous batch held more than one
  * request (callers are arriving concurrently), the leader waits up to {@code maxWaitNanos} for the batch to
  * fill; a lone caller (previous batch of one) never waits.
  */
@@ -39,11 +40,12 @@ final class MicroBatcher {
     private final long maxWaitNanos;
     private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger announced = new AtomicInteger();
-    private final ReentrantLock leader = new ReentrantLock();
-    private int lastBatchSize;
+    private final Semaphore leaders;
+    private volatile int lastBatchSize;
 
-    MicroBatcher(Function<List<float[]>, List<Classification>> engine, int maxBatch, long maxWaitNanos) {
+    MicroBatcher(Function<List<float[]>, List<Classification>> engine, int leaders, int maxBatch, long maxWaitNanos) {
         this.engine = engine;
+        this.leaders = new Semaphore(leaders);
         this.maxBatch = maxBatch;
         this.maxWaitNanos = maxWaitNanos;
     }
@@ -53,7 +55,7 @@ final class MicroBatcher {
         announced.incrementAndGet();
         queue.add(r);
         while (!r.done()) {
-            if (leader.tryLock()) {
+            if (leaders.tryAcquire()) {
                 try {
                     // answer our own request, then keep draining a little while so that a busy queue is not
                     // handed over (a thread wake-up) after every batch
@@ -62,7 +64,7 @@ final class MicroBatcher {
                         runBatch();
                     }
                 } finally {
-                    leader.unlock();
+                    leaders.release();
                 }
                 Request next = queue.peek();
                 if (next != null) {

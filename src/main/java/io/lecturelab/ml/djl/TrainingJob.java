@@ -29,11 +29,11 @@ import java.util.concurrent.CompletableFuture;
  *   <li>initialisation: W[c][j] ~ N(0, 0.001²) drawn from {@code SplittableRandom(seed).nextGaussian()} in
  *       row-major order; b = 0;</li>
  *   <li>each epoch: Fisher–Yates shuffle of the training indices with the same random stream, then batches of
- *       {@code batchSize} consecutive shuffled indices (the last batch may be smaller), gathered from the shared
- *       device dataset;</li>
+ *       {@code batchSize} consecutive shuffled indices (the last batch may be smaller), assembled by the shared
+ *       {@link DeviceDataset};</li>
  *   <li>each step: loss = mean cross-entropy + (λ/2)·||W||², closed-form gradient
  *       ({@link SoftmaxMath#forwardAnalytic}: no autograd, so concurrent jobs share no lock),
- *       W ← W − lr·∂L/∂W, b ← b − lr·∂L/∂b.</li>
+ *       W ← W − lr·∂L/∂W, b ← b − lr·∂L/∂b (in place).</li>
  * </ul>
  * Slices of one job never run at the same time, so its state needs no locking; the queue hand-over between
  * workers orders the memory accesses.
@@ -194,32 +194,23 @@ final class TrainingJob implements TrainingHandle {
         int from = step * request.batchSize();
         int to = Math.min(order.length, from + request.batchSize());
         int n = to - from;
-        long[] idx = new long[n];
         int[] labels = new int[n];
         float[] oneHot = new float[n * classes];
         for (int i = 0; i < n; i++) {
-            int r = order[from + i];
-            idx[i] = r;
-            labels[i] = ds.trainY[r];
+            labels[i] = ds.trainY[order[from + i]];
             oneHot[i * classes + labels[i]] = 1f;
         }
         float lossValue;
         float[] scores;
         try (NDScope scope = new NDScope()) {
-            NDArray x = ds.trainX.get(new NDIndex("{}", manager.create(idx)));
+            NDArray x = ds.batch(manager, order, from, to);
             NDArray y = manager.create(oneHot, new Shape(n, classes));
             SoftmaxMath.Pass pass = SoftmaxMath.forwardAnalytic(x, y, w, b, request.l2Strength());
             lossValue = pass.loss().getFloat();
             scores = pass.scores().toFloatArray();
-            NDArray wNew = w.sub(pass.gradW().mul(SoftmaxMath.like(w, request.learningRate())));
-            NDScope.unregister(wNew);
-            w.close();
-            w = wNew;
+            w.subi(pass.gradW().muli(SoftmaxMath.like(w, request.learningRate())));
             if (b != null) {
-                NDArray bNew = b.sub(pass.gradB().mul(SoftmaxMath.like(b, request.learningRate())));
-                NDScope.unregister(bNew);
-                b.close();
-                b = bNew;
+                b.subi(pass.gradB().muli(SoftmaxMath.like(b, request.learningRate())));
             }
         }
         if (!Float.isFinite(lossValue)) {
