@@ -59,15 +59,24 @@ public final class Cifar10Downloader {
     private static final int CAT = 3;
     private static final int DOG = 5;
 
+    /** A connection that brings no data for this long is given up (a stalled connection never ends by itself). */
+    public static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+
     private final HttpClient client;
+    private final Duration stallTimeout;
 
     public Cifar10Downloader() {
         this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                .followRedirects(HttpClient.Redirect.NORMAL).build());
+                .followRedirects(HttpClient.Redirect.NORMAL).build(), STALL_TIMEOUT);
     }
 
     public Cifar10Downloader(HttpClient client) {
+        this(client, STALL_TIMEOUT);
+    }
+
+    public Cifar10Downloader(HttpClient client, Duration stallTimeout) {
         this.client = client;
+        this.stallTimeout = stallTimeout;
     }
 
     /** Downloads the official archive into {@code target}. */
@@ -138,49 +147,113 @@ public final class Cifar10Downloader {
 
     private String fetch(URI source, Path archive, Progress progress) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(source).timeout(Duration.ofMinutes(30)).GET().build();
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new MlException("ml.error.download", "server answered HTTP " + response.statusCode()
-                        + " for " + source);
-            }
-            long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            long done = 0;
-            try (InputStream in = new DigestInputStream(body, md); OutputStream out = Files.newOutputStream(archive)) {
-                byte[] buf = new byte[1 << 16];
-                long lastReport = -1;
-                while (true) {
-                    int r;
-                    try {
-                        r = in.read(buf);
-                    } catch (IOException e) {
-                        throw new MlException("ml.error.downloadTruncated", "connection broke after " + done
-                                + " bytes" + (total >= 0 ? " of " + total : "") + ": " + e, e);
-                    }
-                    if (r < 0) {
-                        break;
-                    }
-                    out.write(buf, 0, r);
-                    done += r;
-                    if (progress != null && (done - lastReport >= (1 << 20) || done == total)) {
-                        progress.onProgress(done, total);
-                        lastReport = done;
-                    }
+        try (Watchdog watchdog = new Watchdog(stallTimeout)) {
+            HttpResponse<InputStream> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (InterruptedException e) {
+                if (watchdog.fired()) {
+                    throw new MlException("ml.error.download", source + " did not answer within "
+                            + stallTimeout.toSeconds() + " s", e);
                 }
-            } catch (IOException e) {
-                throw new MlException("ml.error.datasetFolder", "cannot write " + archive + ": " + e, e);
+                throw e;
             }
-            if (total >= 0 && done != total) {
-                throw new MlException("ml.error.downloadTruncated", "download truncated: got " + done + " of "
-                        + total + " bytes");
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new MlException("ml.error.download", "server answered HTTP " + response.statusCode()
+                            + " for " + source);
+                }
+                long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                if (progress != null) {
+                    progress.onProgress(0, total);
+                }
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                long done = 0;
+                try (InputStream in = new DigestInputStream(body, md);
+                     OutputStream out = Files.newOutputStream(archive)) {
+                    byte[] buf = new byte[1 << 16];
+                    long lastReport = 0;
+                    while (true) {
+                        int r;
+                        try {
+                            r = in.read(buf);
+                        } catch (IOException e) {
+                            throw new MlException("ml.error.downloadTruncated", (watchdog.fired()
+                                    ? "no data for " + stallTimeout.toSeconds() + " s" : "connection broke")
+                                    + " after " + done + " bytes" + (total >= 0 ? " of " + total : "") + ": " + e, e);
+                        }
+                        if (r < 0) {
+                            break;
+                        }
+                        watchdog.data();
+                        out.write(buf, 0, r);
+                        done += r;
+                        if (progress != null && done - lastReport >= (1 << 20) && done != total) {
+                            progress.onProgress(done, total);
+                            lastReport = done;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new MlException("ml.error.datasetFolder", "cannot write " + archive + ": " + e, e);
+                }
+                if (total >= 0 && done != total) {
+                    throw new MlException("ml.error.downloadTruncated", "download truncated: got " + done + " of "
+                            + total + " bytes");
+                }
+                if (progress != null) {
+                    progress.onProgress(done, total);
+                }
+                return HexFormat.of().formatHex(md.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
-            if (progress != null) {
-                progress.onProgress(done, total);
+        }
+    }
+
+    /** Interrupts the downloading thread when no data came for a while, which ends its blocked read. */
+    private static final class Watchdog implements AutoCloseable {
+
+        private final Thread reader = Thread.currentThread();
+        private final Thread thread;
+        private volatile long lastData = System.nanoTime();
+        private volatile boolean fired;
+
+        Watchdog(Duration limit) {
+            long limitNanos = limit.toNanos();
+            long tickMillis = Math.max(10, limit.toMillis() / 4);
+            thread = Thread.ofVirtual().name("cifar10-download-watchdog").start(() -> {
+                try {
+                    while (System.nanoTime() - lastData < limitNanos) {
+                        Thread.sleep(tickMillis);
+                    }
+                    fired = true;
+                    reader.interrupt();
+                } catch (InterruptedException closed) {
+                    // the download ended in time
+                }
+            });
+        }
+
+        void data() {
+            lastData = System.nanoTime();
+        }
+
+        boolean fired() {
+            return fired;
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            if (fired) {
+                Thread.interrupted(); // its interrupt was for the read it ended, not for our caller
+            }
         }
     }
 

@@ -18,13 +18,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +73,8 @@ class Cifar10DownloaderTest {
     void downloadsVerifiesExtractsAndDerivesAtomically(@TempDir Path parent) throws Exception {
         Path target = parent.resolve("cifar10");
         List<long[]> progress = new ArrayList<>();
-        new Cifar10Downloader().download(uri(), sha256(), target, (done, total) -> progress.add(new long[] {done, total}));
+        new Cifar10Downloader().download(uri(), sha256(), target,
+                (done, total) -> progress.add(new long[] {done, total}));
         assertArrayEquals(data.trainingBatches.get(0), Files.readAllBytes(target.resolve("data_batch_1.bin")));
         assertArrayEquals(data.trainingBatches.get(4), Files.readAllBytes(target.resolve("data_batch_5.bin")));
         assertArrayEquals(data.testBatch, Files.readAllBytes(target.resolve("test_batch.bin")));
@@ -191,6 +196,38 @@ class Cifar10DownloaderTest {
                     () -> new Cifar10Downloader().download(uri, sha, target, null));
             assertEquals("ml.error.downloadTruncated", e.messageKey());
             assertFalse(Files.exists(target));
+            assertEquals(List.of(), children(parent));
+            t.join();
+        }
+    }
+
+    @Test
+    void aStalledConnectionIsGivenUp(@TempDir Path parent) throws Exception {
+        // A raw socket announces the full length, sends a little and then sends nothing, without hanging up.
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CountDownLatch done = new CountDownLatch(1);
+            Thread t = Thread.ofVirtual().start(() -> {
+                try (Socket s = socket.accept()) {
+                    s.getInputStream().read(new byte[8192]);
+                    OutputStream out = s.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + archive.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(archive, 0, 1000);
+                    out.flush();
+                    done.await(30, TimeUnit.SECONDS);
+                } catch (IOException | InterruptedException ignored) {
+                    // the test checks the client side
+                }
+            });
+            Path target = parent.resolve("cifar10");
+            String sha = sha256();
+            URI uri = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/cifar-10-binary.tar.gz");
+            Cifar10Downloader impatient = new Cifar10Downloader(HttpClient.newHttpClient(), Duration.ofMillis(300));
+            MlException e = assertThrows(MlException.class, () -> impatient.download(uri, sha, target, null));
+            done.countDown();
+            assertEquals("ml.error.downloadTruncated", e.messageKey());
+            assertTrue(e.getMessage().contains("no data"), e.getMessage());
+            assertFalse(Thread.currentThread().isInterrupted());
             assertEquals(List.of(), children(parent));
             t.join();
         }
