@@ -3,6 +3,7 @@ package io.lecturelab.base;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,18 @@ public interface LectureLabConfig {
         /** Folder with the CIFAR-10 binary files; downloaded there when missing. */
         @WithDefault("data/cifar10")
         Path cifar10Dir();
+
+        /** When the CIFAR-10 files are downloaded if the folder lacks them. */
+        @WithDefault("auto")
+        DatasetDownload datasetDownload();
+
+        /** Where the CIFAR-10 binary archive is downloaded from. */
+        @WithDefault("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz")
+        URI datasetUrl();
+
+        /** The archive's expected sha256 (hex). */
+        @WithDefault("c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd")
+        String datasetSha256();
 
         /** Where the classifier runs: in this process, or on a worker server reached over REST. */
         @WithDefault("in-process")
@@ -106,6 +119,15 @@ public interface LectureLabConfig {
         }
 
         enum Mode { IN_PROCESS, REMOTE }
+
+        enum DatasetDownload {
+            /** At start-up when files are missing, and when an administrator asks. */
+            AUTO,
+            /** Only when an administrator asks. */
+            MANUAL,
+            /** Never: the files are copied in by hand. */
+            OFF
+        }
 
         enum Role {
             BOTH, WEB, WORKER;

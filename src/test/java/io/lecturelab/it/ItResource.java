@@ -5,7 +5,7 @@ import io.lecturelab.testsupport.PostgresResource;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The packaged app under test: a real PostgreSQL and a known administrator password. */
+/** The packaged app under test: a real PostgreSQL, a known administrator password and the shared CIFAR-10 data. */
 public class ItResource extends PostgresResource {
 
     static final String ADMIN_PASSWORD = "instructor-secret";
@@ -14,6 +14,9 @@ public class ItResource extends PostgresResource {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("lecturelab.admin.password", ADMIN_PASSWORD);
+        // The packaged app does not see the test JVM's system properties (only these settings are passed on), so
+        // without this it would look for CIFAR-10 in ./data/cifar10 and download it from the internet.
+        config.putAll(PackagedApp.sharedDataset());
         return config;
     }
 }

@@ -6,16 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartIT {
 
     private static final String ADMIN_PASSWORD = "restart-admin-secret";
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
 
     @TempDir
     Path workingDirectory;
@@ -40,7 +35,7 @@ class RestartIT {
 
     @Test
     void what_was_saved_survives_a_restart_and_a_hard_kill() throws Exception {
-        port = freePort();
+        port = PackagedApp.freePort();
         String overview = "재시작 후에도 남아 있어야 합니다 " + UUID.randomUUID();
 
         Process first = start("first start (new data folder)");
@@ -69,37 +64,11 @@ class RestartIT {
 
     private Process start(String what) throws IOException, InterruptedException {
         long begin = System.nanoTime();
-        Path log = workingDirectory.resolve("app-" + started.size() + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Dquarkus.http.port=" + port,
-                "-Dlecturelab.admin.password=" + ADMIN_PASSWORD,
-                "-jar", JAR.toString())
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Map<String, String> settings = new HashMap<>(PackagedApp.sharedDataset());
+        settings.put("lecturelab.admin.password", ADMIN_PASSWORD);
+        Process process = PackagedApp.start(workingDirectory, port, settings,
+                workingDirectory.resolve("app-" + started.size() + ".log"), what);
         started.add(process);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The app stopped during " + what + ":\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "login")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (page.statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("No page within 120 s during " + what + ":\n" + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
         long millis = (System.nanoTime() - begin) / 1_000_000;
         report(String.format("%s: first page after %d ms; RSS app %d MiB, PostgreSQL %d MiB", what, millis,
                 rssMiB(process.toHandle()), postgresRssMiB()));
@@ -113,20 +82,11 @@ class RestartIT {
 
     @AfterEach
     void stopAll() throws InterruptedException {
-        for (Process process : started) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-        // A server orphaned by the hard kill and never adopted would otherwise outlive the test.
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(args -> String.join(" ", args)
-                        .contains(workingDirectory.toString())).orElse(false))
-                .forEach(ProcessHandle::destroy);
+        PackagedApp.stopAll(started, workingDirectory);
     }
 
     private String baseUrl() {
-        return "http://localhost:" + port + "/";
+        return PackagedApp.baseUrl(port);
     }
 
     /** The embedded server runs detached from the app: find its postmaster by data folder, then its backends. */
@@ -156,11 +116,5 @@ class RestartIT {
         Path figures = Path.of("target", "startup-figures.txt");
         Files.writeString(figures, line + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
 
 /**
  * The frame around every signed-in page: a header with the course's name, the language switch and the user menu,
- * and a side navigation with the course's pages (its own and those that features contribute).
+ * and a side navigation with the course's pages (its own and those that features contribute) and, for
+ * administrators, the administration pages (also open to features' contributions).
  */
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
@@ -51,14 +52,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final CurrentUser currentUser;
     private final CourseService courses;
     private final Instance<CourseNavigationItem> contributions;
+    private final Instance<AdminNavigationItem> adminPages;
     private final H1 title = new H1();
     private final SideNav navigation = new SideNav();
 
     public MainLayout(CurrentUser currentUser, CourseService courses, UserService users, SignOut signOut,
-                      Instance<CourseNavigationItem> contributions) {
+                      Instance<CourseNavigationItem> contributions, Instance<AdminNavigationItem> adminPages) {
         this.currentUser = currentUser;
         this.courses = courses;
         this.contributions = contributions;
+        this.adminPages = adminPages;
         title.addClassName("course-title");
 
         MenuBar userMenu = new MenuBar();
@@ -89,8 +92,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Optional<SignedInUser> user = currentUser.get();
         course.ifPresent(c -> user.ifPresent(u -> addCourseLinks(c.id(), courses.roleOf(u.id(), c.id()))));
         if (user.map(SignedInUser::admin).orElse(false)) {
-            navigation.addItem(new SideNavItem(getTranslation("nav.admin"), AdminCoursesView.class,
-                    VaadinIcon.TOOLS.create()));
+            SideNavItem admin = new SideNavItem(getTranslation("nav.admin"), AdminCoursesView.class,
+                    VaadinIcon.TOOLS.create());
+            adminPages.stream().sorted(Comparator.comparingInt(AdminNavigationItem::order))
+                    .forEach(page -> admin.addItem(new SideNavItem(getTranslation(page.labelKey()), page.view(),
+                            page.icon().create())));
+            admin.setExpanded(true);
+            navigation.addItem(admin);
         }
     }
 

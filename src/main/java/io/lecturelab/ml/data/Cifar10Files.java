@@ -23,6 +23,9 @@ public final class Cifar10Files {
     public static final String ALL_TEN_TRAIN_FILE = "data_batch_1.bin";
     public static final String CAT_DOG_TRAIN_FILE = "cats_dogs_train.bin";
 
+    /** The files the engine reads: a folder with all of them is complete. */
+    public static final List<String> REQUIRED_FILES = List.of(ALL_TEN_TRAIN_FILE, CAT_DOG_TRAIN_FILE, TEST_FILE);
+
     private static final Map<String, String> DIGESTS = new ConcurrentHashMap<>();
 
     private final Path dir;
@@ -41,6 +44,11 @@ public final class Cifar10Files {
 
     public Path testFile() {
         return dir.resolve(TEST_FILE);
+    }
+
+    /** Whether every one of {@link #REQUIRED_FILES} is in the folder. */
+    public boolean complete() {
+        return REQUIRED_FILES.stream().allMatch(name -> Files.isRegularFile(dir.resolve(name)));
     }
 
     /** Checksum of the files a model of this class set uses: {@code train=sha256:..;test=sha256:..}. */

@@ -8,25 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.lecturelab.ml.MlException;
-import java.io.ByteArrayOutputStream;
+import io.lecturelab.ml.MlTestData;
+import io.lecturelab.testsupport.SyntheticCifar10;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,24 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
 class Cifar10DownloaderTest {
 
     private HttpServer server;
+    private SyntheticCifar10 data;
     private byte[] archive;
-    private byte[] trainBin;
 
     @BeforeEach
     void serve() throws Exception {
-        trainBin = new byte[Cifar10Reader.RECORD_BYTES * 3];
-        for (int i = 0; i < trainBin.length; i++) {
-            trainBin[i] = (byte) (i % Cifar10Reader.RECORD_BYTES == 0 ? i % 10 : i * 31);
-        }
-        byte[] testBin = new byte[Cifar10Reader.RECORD_BYTES * 2];
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-            add(tar, "cifar-10-batches-bin/data_batch_1.bin", trainBin);
-            add(tar, "cifar-10-batches-bin/test_batch.bin", testBin);
-            add(tar, "cifar-10-batches-bin/batches.meta.txt", "airplane\nautomobile\n".getBytes(StandardCharsets.UTF_8));
-            add(tar, "cifar-10-batches-bin/readme.html", "<html></html>".getBytes(StandardCharsets.UTF_8));
-        }
-        archive = bytes.toByteArray();
+        data = SyntheticCifar10.create(30, 1);
+        archive = data.archive;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/cifar-10-binary.tar.gz", exchange -> {
             exchange.sendResponseHeaders(200, archive.length);
@@ -62,14 +54,6 @@ class Cifar10DownloaderTest {
             }
         });
         server.start();
-    }
-
-    private static void add(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setSize(content.length);
-        tar.putArchiveEntry(e);
-        tar.write(content);
-        tar.closeArchiveEntry();
     }
 
     @AfterEach
@@ -81,24 +65,102 @@ class Cifar10DownloaderTest {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/cifar-10-binary.tar.gz");
     }
 
-    private String sha256() throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive));
+    private String sha256() {
+        return SyntheticCifar10.sha256(archive);
     }
 
     @Test
-    void downloadsVerifiesAndExtractsAtomically(@TempDir Path parent) throws Exception {
+    void downloadsVerifiesExtractsAndDerivesAtomically(@TempDir Path parent) throws Exception {
         Path target = parent.resolve("cifar10");
         List<long[]> progress = new ArrayList<>();
-        new Cifar10Downloader().download(uri(), sha256(), target, (done, total) -> progress.add(new long[] {done, total}));
-        assertArrayEquals(trainBin, Files.readAllBytes(target.resolve("data_batch_1.bin")));
-        assertTrue(Files.isRegularFile(target.resolve("test_batch.bin")));
+        new Cifar10Downloader().download(uri(), sha256(), target,
+                (done, total) -> progress.add(new long[] {done, total}));
+        assertArrayEquals(data.trainingBatches.get(0), Files.readAllBytes(target.resolve("data_batch_1.bin")));
+        assertArrayEquals(data.trainingBatches.get(4), Files.readAllBytes(target.resolve("data_batch_5.bin")));
+        assertArrayEquals(data.testBatch, Files.readAllBytes(target.resolve("test_batch.bin")));
+        assertArrayEquals(data.catsAndDogs(), Files.readAllBytes(target.resolve("cats_dogs_train.bin")));
         assertTrue(Files.isRegularFile(target.resolve("batches.meta.txt")));
         assertFalse(Files.exists(target.resolve("readme.html")));
-        assertEquals(3, Cifar10Reader.read(target.resolve("data_batch_1.bin")).size());
+        assertEquals(30, Cifar10Reader.read(target.resolve("data_batch_1.bin")).size());
+        assertTrue(new Cifar10Files(target).complete());
         long[] last = progress.get(progress.size() - 1);
         assertEquals(archive.length, last[0]);
         assertEquals(archive.length, last[1]);
         assertEquals(List.of(target), children(parent), "no temporary files left");
+    }
+
+    @Test
+    void anArchiveWithoutTheTrainingBatchesLeavesNothingBehind(@TempDir Path parent) {
+        archive = SyntheticCifar10.tarGz(Map.of("cifar-10-batches-bin/test_batch.bin", data.testBatch,
+                "cifar-10-batches-bin/readme.html", "<html></html>".getBytes(StandardCharsets.UTF_8)));
+        Path target = parent.resolve("cifar10");
+        String sha = sha256();
+        MlException e = assertThrows(MlException.class,
+                () -> new Cifar10Downloader().download(uri(), sha, target, null));
+        assertEquals("ml.error.downloadContent", e.messageKey());
+        assertTrue(e.getMessage().contains("data_batch_1.bin"), e.getMessage());
+        assertEquals(List.of(), children(parent));
+    }
+
+    @Test
+    void aFileThatIsNoArchiveIsAContentError(@TempDir Path parent) {
+        archive = "<html>moved</html>".getBytes(StandardCharsets.UTF_8);
+        String sha = sha256();
+        MlException e = assertThrows(MlException.class,
+                () -> new Cifar10Downloader().download(uri(), sha, parent.resolve("cifar10"), null));
+        assertEquals("ml.error.downloadContent", e.messageKey());
+        assertEquals(List.of(), children(parent));
+    }
+
+    @Test
+    void aFolderWithOtherFilesIsLeftAlone(@TempDir Path parent) throws IOException {
+        Path target = Files.createDirectories(parent.resolve("cifar10"));
+        Files.writeString(target.resolve("notes.txt"), "mine");
+        String sha = sha256();
+        MlException e = assertThrows(MlException.class,
+                () -> new Cifar10Downloader().download(uri(), sha, target, null));
+        assertEquals("ml.error.datasetFolder", e.messageKey());
+        assertEquals(List.of(target.resolve("notes.txt")), children(target));
+        assertEquals(List.of(target), children(parent));
+    }
+
+    @Test
+    void theCatDogFileKeepsEveryCatAndDogInOrder(@TempDir Path dir) throws IOException {
+        List<Path> batches = new ArrayList<>();
+        for (int b = 0; b < 5; b++) {
+            batches.add(Files.write(dir.resolve("data_batch_" + (b + 1) + ".bin"), data.trainingBatches.get(b)));
+        }
+        Path out = dir.resolve("cats_dogs_train.bin");
+        int records = Cifar10Downloader.deriveCatsDogs(batches, out);
+        // labels (i * 7 + batch) % 10 over 30 records: three cats and three dogs in each batch
+        assertEquals(30, records);
+        byte[] derived = Files.readAllBytes(out);
+        assertArrayEquals(data.catsAndDogs(), derived);
+        LabelledImages images = Cifar10Reader.read(out);
+        for (int i = 0; i < images.size(); i++) {
+            int label = images.label(i);
+            assertTrue(label == 3 || label == 5, "record " + i + " has label " + label);
+        }
+        // batch 1's first cat or dog is its record 5 (35 % 10 = 5); batch 5's last is its record 27 (193 % 10 = 3)
+        int r = Cifar10Reader.RECORD_BYTES;
+        assertArrayEquals(Arrays.copyOfRange(data.trainingBatches.get(0), 5 * r, 6 * r),
+                Arrays.copyOfRange(derived, 0, r));
+        assertArrayEquals(Arrays.copyOfRange(data.trainingBatches.get(4), 27 * r, 28 * r),
+                Arrays.copyOfRange(derived, derived.length - r, derived.length));
+    }
+
+    @Test
+    void theSharedCatDogFileStartsWithTheCatsAndDogsOfBatchOne(@TempDir Path dir) throws IOException {
+        Path shared = MlTestData.dir();
+        Path out = dir.resolve("cats_dogs_of_batch_1.bin");
+        int records = Cifar10Downloader.deriveCatsDogs(List.of(shared.resolve("data_batch_1.bin")), out);
+        assertEquals(1953, records);
+        byte[] derived = Files.readAllBytes(out);
+        byte[] prefix;
+        try (InputStream in = Files.newInputStream(shared.resolve("cats_dogs_train.bin"))) {
+            prefix = in.readNBytes(derived.length);
+        }
+        assertArrayEquals(prefix, derived);
     }
 
     @Test
@@ -132,8 +194,40 @@ class Cifar10DownloaderTest {
             URI uri = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/cifar-10-binary.tar.gz");
             MlException e = assertThrows(MlException.class,
                     () -> new Cifar10Downloader().download(uri, sha, target, null));
-            assertEquals("ml.error.download", e.messageKey());
+            assertEquals("ml.error.downloadTruncated", e.messageKey());
             assertFalse(Files.exists(target));
+            assertEquals(List.of(), children(parent));
+            t.join();
+        }
+    }
+
+    @Test
+    void aStalledConnectionIsGivenUp(@TempDir Path parent) throws Exception {
+        // A raw socket announces the full length, sends a little and then sends nothing, without hanging up.
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CountDownLatch done = new CountDownLatch(1);
+            Thread t = Thread.ofVirtual().start(() -> {
+                try (Socket s = socket.accept()) {
+                    s.getInputStream().read(new byte[8192]);
+                    OutputStream out = s.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + archive.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(archive, 0, 1000);
+                    out.flush();
+                    done.await(30, TimeUnit.SECONDS);
+                } catch (IOException | InterruptedException ignored) {
+                    // the test checks the client side
+                }
+            });
+            Path target = parent.resolve("cifar10");
+            String sha = sha256();
+            URI uri = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/cifar-10-binary.tar.gz");
+            Cifar10Downloader impatient = new Cifar10Downloader(HttpClient.newHttpClient(), Duration.ofMillis(300));
+            MlException e = assertThrows(MlException.class, () -> impatient.download(uri, sha, target, null));
+            done.countDown();
+            assertEquals("ml.error.downloadTruncated", e.messageKey());
+            assertTrue(e.getMessage().contains("no data"), e.getMessage());
+            assertFalse(Thread.currentThread().isInterrupted());
             assertEquals(List.of(), children(parent));
             t.join();
         }
