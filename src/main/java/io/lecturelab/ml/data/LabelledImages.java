@@ -97,19 +97,11 @@ public final class LabelledImages {
         float scale = preprocessing.scale();
         float[] out = new float[pixels.length];
         for (int i = 0; i < labels.length; i++) {
-            preprocessInto(i, mean, scale, out, i * ImageInput.VALUES);
+            int base = i * ImageInput.VALUES;
+            for (int j = 0; j < ImageInput.VALUES; j++) {
+                out[base + j] = ((pixels[base + j] & 0xFF) - mean[j]) * scale;
+            }
         }
         return out;
-    }
-
-    /**
-     * Writes image i transformed with {@code (x - mean) * scale} into {@code out} from {@code offset}: the same
-     * float arithmetic as {@link #preprocessed}, one image at a time.
-     */
-    public void preprocessInto(int i, float[] mean, float scale, float[] out, int offset) {
-        int base = i * ImageInput.VALUES;
-        for (int j = 0; j < ImageInput.VALUES; j++) {
-            out[offset + j] = ((pixels[base + j] & 0xFF) - mean[j]) * scale;
-        }
     }
 }

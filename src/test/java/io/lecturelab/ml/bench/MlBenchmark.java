@@ -31,8 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class MlBenchmark {
 
     private static final int RUNS = Integer.getInteger("mlbench.runs", 3);
-    /** Bytes of one image as the CPU engine keeps it (raw pixels) and as float32 (what the plain Java reads). */
-    private static final int RAW_BYTES_PER_IMAGE = ImageInput.VALUES;
+    /** Bytes of one preprocessed image. */
     private static final int FLOAT_BYTES_PER_IMAGE = ImageInput.VALUES * Float.BYTES;
 
     private final StringBuilder md = new StringBuilder();
@@ -68,16 +67,16 @@ class MlBenchmark {
             line("## Training throughput, cat/dog (10,000 images, 1 epoch per run, single job)");
             line("");
             double readBandwidth = copyBandwidth / 2;
-            line(String.format("Memory-bandwidth ceiling for this data: each training image must be read once per epoch."
-                    + " Machine copy bandwidth, measured in this run (System.arraycopy of 256 MiB, bytes read + bytes"
-                    + " written per second): %.1f GB/s, so about %.1f GB/s of reading. The engine keeps the training"
-                    + " images as raw bytes (%,d B each: ceiling **%,.0f img/s**) and the plain-Java SGD reads"
-                    + " preprocessed floats (%,d B each: ceiling **%,.0f img/s**).", copyBandwidth / 1e9,
-                    readBandwidth / 1e9, RAW_BYTES_PER_IMAGE, readBandwidth / RAW_BYTES_PER_IMAGE, FLOAT_BYTES_PER_IMAGE, readBandwidth / FLOAT_BYTES_PER_IMAGE));
+            line(String.format("Memory-bandwidth ceiling for this data: each training image (3,072 preprocessed"
+                    + " floats, %,d B) must be read once per epoch; both implementations read them from this"
+                    + " process's memory. Machine copy bandwidth, measured in this run (System.arraycopy of 256 MiB,"
+                    + " bytes read + bytes written per second): %.1f GB/s, so about %.1f GB/s of reading and a ceiling"
+                    + " of **%,.0f img/s**.", FLOAT_BYTES_PER_IMAGE, copyBandwidth / 1e9, readBandwidth / 1e9,
+                    readBandwidth / FLOAT_BYTES_PER_IMAGE));
             line("");
             line("Both sides run one epoch untimed first (JIT and caches warm), then " + RUNS + " timed epochs.");
             line("");
-            line("| batch | DJL img/s | plain Java img/s | DJL / plain | DJL of the raw-byte bandwidth ceiling |");
+            line("| batch | DJL img/s | plain Java img/s | DJL / plain | DJL of the bandwidth ceiling |");
             line("|---|---|---|---|---|");
             TrainingRequest base = TrainingRequest.defaults().withEpochs(1);
             float[] x = train.preprocessed(service.train(base.withBatchSize(256), null).result().get().preprocessing());
@@ -94,7 +93,7 @@ class MlBenchmark {
                     return y.length / ((System.nanoTime() - t0) / 1e9);
                 });
                 line(String.format("| %d | %.0f | %.0f | %.2f× | %.1f %% |", batch, djl, plain, djl / plain,
-                        100 * djl / (readBandwidth / RAW_BYTES_PER_IMAGE)));
+                        100 * djl / (readBandwidth / FLOAT_BYTES_PER_IMAGE)));
             }
             line("");
 

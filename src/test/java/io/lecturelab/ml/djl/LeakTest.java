@@ -27,7 +27,7 @@ class LeakTest {
             List<Integer> duringTraining = new CopyOnWriteArrayList<>();
             TrainingResult model = service.train(TrainingRequest.defaults().withEpochs(2).withProgressEverySteps(3),
                     p -> duringTraining.add(service.rootManager().getManagedArrays().size())).result().get();
-            // dataset (on the CPU one array: the test split; training batches come from host memory) + the job's W
+            // dataset (on the CPU one array, the test split: the training split is in host memory) + the job's W
             // and b, at every progress event: nothing piles up per step
             assertTrue(duringTraining.size() > 20);
             assertEquals(1, duringTraining.stream().distinct().count(), "arrays during training: " + duringTraining);
