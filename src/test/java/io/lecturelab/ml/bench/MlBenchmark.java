@@ -61,7 +61,7 @@ class MlBenchmark {
             line("");
 
             // ---------------- memory bandwidth ----------------
-            double copyBandwidth = medianOf(RUNS, MlBenchmark::copyBandwidth);
+            double copyBandwidth = medianOf(RUNS, MemoryBandwidth::copyBytesPerSecond);
 
             // ---------------- training throughput ----------------
             line("## Training throughput, cat/dog (10,000 images, 1 epoch per run, single job)");
@@ -209,24 +209,6 @@ class MlBenchmark {
         double secs = (System.nanoTime() - t0) / 1e9;
         long calls = service.inferenceEngineCalls() - calls0;
         return new double[] {count.get() / secs, (double) calls / count.get()};
-    }
-
-    /** Copy bandwidth: System.arraycopy of a 256 MiB float array, counting bytes read plus bytes written, best of 4. */
-    private static double copyBandwidth() {
-        float[] a = new float[64 << 20];
-        float[] b = new float[a.length];
-        Arrays.fill(a, 1f);
-        double best = 0;
-        for (int pass = 0; pass < 4; pass++) {
-            long t0 = System.nanoTime();
-            System.arraycopy(a, 0, b, 0, a.length);
-            double bw = 2.0 * a.length * Float.BYTES / ((System.nanoTime() - t0) / 1e9);
-            best = Math.max(best, bw);
-        }
-        if (b[b.length - 1] != 1f) {
-            throw new AssertionError("copy failed");
-        }
-        return best;
     }
 
     private interface Measure {

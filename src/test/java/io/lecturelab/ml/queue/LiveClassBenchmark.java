@@ -1,8 +1,10 @@
 package io.lecturelab.ml.queue;
 
+import io.lecturelab.ml.ImageInput;
 import io.lecturelab.ml.MlTestData;
 import io.lecturelab.ml.TrainingRequest;
 import io.lecturelab.ml.TrainingResult;
+import io.lecturelab.ml.bench.MemoryBandwidth;
 import io.lecturelab.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -110,10 +112,17 @@ class LiveClassBenchmark {
         md.append(String.format("| time until all done | **%.1f s** |%n", total));
         md.append(String.format("| images trained (from the stored models' epochs × 10,000) / aggregate | %,d / %.0f img/s"
                 + " (incl. per-epoch test evaluation) |%n", imagesTrained, imagesTrained / total));
-        md.append(String.format("| wait until started: median / longest | %.1f s / %.1f s |%n",
-                waitToStart[JOBS / 2], waitToStart[JOBS - 1]));
-        md.append(String.format("| wait until done: median / longest | %.1f s / %.1f s |%n",
-                waitToDone[JOBS / 2], waitToDone[JOBS - 1]));
+        // every job reads the whole training split each epoch and the test split after it, as float32
+        double bytesToRead = (double) JOBS * EPOCHS * (10_000 + 2_000) * ImageInput.VALUES * Float.BYTES;
+        double readBandwidth = MemoryBandwidth.copyBytesPerSecond() / 2;
+        md.append(String.format("| memory-traffic floor: %d jobs × %d epochs × (10,000 training + 2,000 test images)"
+                        + " × 12,288 B = %.0f GB at the measured %.1f GB/s of reading | %.1f s (all done took %.2f× that) |%n",
+                JOBS, EPOCHS, bytesToRead / 1e9, readBandwidth / 1e9, bytesToRead / readBandwidth,
+                total / (bytesToRead / readBandwidth)));
+        md.append(String.format("| wait until started: median / longest | %.1f s / %.1f s (%.2f×) |%n",
+                waitToStart[JOBS / 2], waitToStart[JOBS - 1], waitToStart[JOBS - 1] / waitToStart[JOBS / 2]));
+        md.append(String.format("| wait until done: median / longest | %.1f s / %.1f s (%.2f×) |%n",
+                waitToDone[JOBS / 2], waitToDone[JOBS - 1], waitToDone[JOBS - 1] / waitToDone[JOBS / 2]));
         md.append(String.format("| peak RSS of the JVM (VmHWM; PostgreSQL runs in its own processes) / peak heap"
                 + " | %s / %.0f MiB |%n", peakRss(), peakHeap.get() / 1048576.0));
         System.out.print(md);
