@@ -38,6 +38,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  */
 public final class Cifar10Downloader {
 
+    private static final String WORK_PREFIX = ".cifar10-download-";
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
     public static final URI OFFICIAL_URI = URI.create("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz");
     /** sha256 of the official archive (170,052,171 bytes), as published by several independent projects. */
     public static final String OFFICIAL_SHA256 = "c4a38c50a1bc5f3a1c5537f2155ab9d68f9f25eb1ed8d9ddda3db29a59bca1dd";
@@ -109,7 +112,8 @@ public final class Cifar10Downloader {
                         }
                     }
                 }
-                work = Files.createTempDirectory(parent, ".cifar10-download-");
+                work = Files.createTempDirectory(parent, WORK_PREFIX);
+                removeAbandonedWork(parent, work);
             } catch (IOException e) {
                 throw new MlException("ml.error.datasetFolder", "cannot write next to " + target + ": " + e, e);
             }
@@ -339,6 +343,33 @@ public final class Cifar10Downloader {
                     + " atomically", e);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             throw new MlException("ml.error.datasetFolder", "target " + target + " appeared while downloading", e);
+        }
+    }
+
+    /**
+     * Removes the work folders of downloads that a killed server left behind: those in which nothing changed for
+     * {@link #ABANDONED_AFTER} before {@code fresh} was made (a running download writes every few seconds, and a
+     * stalled one gives up after a minute). The file system's own time is the clock, so no server clock is needed.
+     */
+    private static void removeAbandonedWork(Path parent, Path fresh) throws IOException {
+        long now = Files.getLastModifiedTime(fresh).toMillis();
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(WORK_PREFIX)
+                    && !p.equals(fresh) && Files.isDirectory(p)).toList()) {
+                if (now - lastChange(p) > ABANDONED_AFTER.toMillis()) {
+                    deleteRecursively(p);
+                }
+            }
+        }
+    }
+
+    private static long lastChange(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            long latest = 0;
+            for (Path p : walk.toList()) {
+                latest = Math.max(latest, Files.getLastModifiedTime(p).toMillis());
+            }
+            return latest;
         }
     }
 

@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,6 +88,24 @@ class Cifar10DownloaderTest {
         assertEquals(archive.length, last[0]);
         assertEquals(archive.length, last[1]);
         assertEquals(List.of(target), children(parent), "no temporary files left");
+    }
+
+    @Test
+    void workLeftBehindByAKilledServerIsRemovedButARunningDownloadIsNot(@TempDir Path parent) throws Exception {
+        Path abandoned = Files.createDirectories(parent.resolve(".cifar10-download-111/cifar10"));
+        Files.write(abandoned.resolve("data_batch_1.bin"), new byte[3073]);
+        FileTime longAgo = FileTime.fromMillis(System.currentTimeMillis()
+                - Cifar10Downloader.ABANDONED_AFTER.toMillis() - 60_000);
+        try (var walk = Files.walk(parent.resolve(".cifar10-download-111"))) {
+            for (Path p : walk.toList()) {
+                Files.setLastModifiedTime(p, longAgo);
+            }
+        }
+        Path running = Files.createDirectories(parent.resolve(".cifar10-download-222"));
+        Files.write(running.resolve("archive.tar.gz"), new byte[10]);
+        Path target = parent.resolve("cifar10");
+        new Cifar10Downloader().download(uri(), sha256(), target, null);
+        assertEquals(java.util.Set.of(running, target), java.util.Set.copyOf(children(parent)));
     }
 
     @Test
