@@ -2,6 +2,7 @@ package io.lecturelab.ml.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import io.lecturelab.ml.Classification;
 import io.lecturelab.ml.ImageInput;
@@ -18,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * classify at once; each call closes the arrays it made before returning.
  * <p>
  * The bias is folded into the weights: W' = [W | b] (C × 3073) and x' = [x, 1], so that s = W'x' is one engine
- * operation — a matrix-vector product for one image, X'·W'ᵀ for a batch — and one image costs three engine
- * calls in all (input, product, read back).
+ * operation — a matrix-vector product for one image, (W'·X'ᵀ)ᵀ for a batch (the faster way round on a CPU, see
+ * {@link SoftmaxMath#scores}) — and one image costs three engine calls in all (input, product, read back).
  */
 final class LoadedModel implements AutoCloseable {
 
@@ -31,10 +32,8 @@ final class LoadedModel implements AutoCloseable {
     private final Preprocessing preprocessing;
     private final int classes;
     private final NDManager manager;
-    /** W' = [W | b], classes × 3073: s = W'·x' for one image. */
+    /** W' = [W | b], classes × 3073. */
     private final NDArray wb;
-    /** W'ᵀ, 3073 × classes, contiguous: S = X'·W'ᵀ for a batch. */
-    private final NDArray wbt;
     /** W, classes × 3072, for the contribution maps. */
     private final NDArray w;
     private final AtomicLong engineCalls;
@@ -50,17 +49,12 @@ final class LoadedModel implements AutoCloseable {
         float[] weights = model.weights();
         float[] bias = model.bias();
         float[] augmented = new float[classes * WITH_ONE];
-        float[] transposed = new float[classes * WITH_ONE];
         for (int c = 0; c < classes; c++) {
             System.arraycopy(weights, c * ImageInput.VALUES, augmented, c * WITH_ONE, ImageInput.VALUES);
             augmented[c * WITH_ONE + ImageInput.VALUES] = bias[c];
-            for (int j = 0; j < WITH_ONE; j++) {
-                transposed[j * classes + c] = augmented[c * WITH_ONE + j];
-            }
         }
         this.manager = parent.newSubManager();
         this.wb = manager.create(augmented, new Shape(classes, WITH_ONE));
-        this.wbt = manager.create(transposed, new Shape(WITH_ONE, classes));
         this.w = manager.create(weights, new Shape(classes, ImageInput.VALUES));
     }
 
@@ -89,8 +83,9 @@ final class LoadedModel implements AutoCloseable {
         }
         float[] scores;
         engineCalls.incrementAndGet();
-        try (NDArray x = HostBuffer.wrap(manager, flat, n == 1 ? new Shape(WITH_ONE) : new Shape(n, WITH_ONE));
-             NDArray s = n == 1 ? wb.matMul(x) : x.matMul(wbt)) {
+        try (NDScope scope = new NDScope()) {
+            NDArray x = HostBuffer.wrap(manager, flat, n == 1 ? new Shape(WITH_ONE) : new Shape(n, WITH_ONE));
+            NDArray s = n == 1 ? wb.matMul(x) : wb.matMul(x.transpose()).transpose();
             scores = s.toFloatArray();
         }
         // softmax of a handful of scores per image: cheaper here than more engine round trips

@@ -23,9 +23,13 @@ final class SoftmaxMath {
     private SoftmaxMath() {
     }
 
-    /** S = X·Wᵀ (+ b): x is N×D, w is C×D, b has C values or is null. Result N×C, in x's manager. */
+    /**
+     * S = X·Wᵀ (+ b): x is N×D, w is C×D, b has C values or is null. Result N×C, in x's manager. Computed as
+     * (W·Xᵀ)ᵀ: for these shapes (C of 2 or 10 against D = 3072) PyTorch's CPU matrix product is markedly faster
+     * that way round (measured 183 against 300 µs at N = 256, C = 2).
+     */
     static NDArray scores(NDArray x, NDArray w, NDArray b) {
-        NDArray s = x.matMul(w.transpose());
+        NDArray s = w.matMul(x.transpose()).transpose();
         return b == null ? s : s.add(b);
     }
 
