@@ -2,13 +2,15 @@ package io.lecturelab.ml.djl;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The model's math on NDArrays: scores S = X·Wᵀ (+ b), loss = mean cross-entropy of softmax(S) + (λ/2)·||W||²,
- * and its gradient. Training uses the closed-form gradient ({@link #forwardAnalytic}), which needs no autograd
+ * and its gradient. Training uses the closed-form gradient ({@link #trainingStep}), which needs no autograd
  * and so no process-wide lock; {@link #forwardBackward} (DJL autograd) stays as the reference the tests compare it
  * with. Works in whatever data type the arrays have (the tests use float64).
  */
@@ -75,24 +77,81 @@ final class SoftmaxMath {
     }
 
     /**
-     * Forward pass with the closed-form gradient of {@link #loss}: with P = softmax(S) and Y the one-hot labels,
-     * ∂L/∂W = (P − Y)ᵀX/N + λW and ∂L/∂b = mean over the batch of (P − Y). Plain array operations: any number of
-     * jobs may run it at the same time.
+     * One training step's loss and gradient, computed the way training runs it (closed form, no autograd).
+     *
+     * @param loss   mean cross-entropy plus (λ/2)·||W||²
+     * @param scores S = X·Wᵀ + b, N × C row-major, as read back from the engine (plus b)
+     * @param gradW  ∂L/∂W, C × D, an array in the caller's scope
+     * @param gradB  ∂L/∂b, C values (the bias is not penalised)
      */
-    static Pass forwardAnalytic(NDArray x, NDArray oneHot, NDArray w, NDArray b, double lambda) {
-        long n = x.getShape().get(0);
-        NDArray scores = scores(x, w, b);
-        NDArray logP = scores.logSoftmax(1);
-        NDArray loss = logP.mul(oneHot).sum().neg().div(like(scores, n));
-        if (lambda != 0) {
-            loss = loss.add(w.square().sum().mul(like(w, lambda / 2)));
+    record Step(double loss, double[] scores, NDArray gradW, double[] gradB) {
+    }
+
+    /**
+     * Forward pass and the closed-form gradient of {@link #loss}: with P = softmax(S) and Y the one-hot labels,
+     * ∂L/∂W = (P − Y)ᵀX/N + λW and ∂L/∂b = mean over the batch of (P − Y). The two products over the batch run
+     * in the engine; the N × C scores come back once and softmax, loss and Δ = (P − Y)/N are computed here in
+     * double (a handful of values per image: cheaper than the dozen engine calls they took as arrays). Plain
+     * array operations, no autograd: any number of jobs may run it at the same time. Works in x's floating type.
+     *
+     * @param bias the C bias values, or null for none
+     */
+    static Step trainingStep(NDArray x, int[] labels, NDArray w, double[] bias, double lambda) {
+        int n = labels.length;
+        int c = Math.toIntExact(w.getShape().get(0));
+        double[] st = toDoubles(w.matMul(x.transpose())); // C × N (see scores)
+        double[] scores = new double[n * c];
+        double[] delta = new double[c * n]; // C × N, so that ∂L/∂W = Δ·X needs no transpose
+        double[] gradB = new double[c];
+        double lossSum = 0;
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < c; k++) {
+                double v = st[k * n + i] + (bias == null ? 0 : bias[k]);
+                scores[i * c + k] = v;
+                max = Math.max(max, v);
+            }
+            double z = 0;
+            for (int k = 0; k < c; k++) {
+                z += Math.exp(scores[i * c + k] - max);
+            }
+            lossSum += Math.log(z) - (scores[i * c + labels[i]] - max);
+            for (int k = 0; k < c; k++) {
+                double d = (Math.exp(scores[i * c + k] - max) / z - (k == labels[i] ? 1 : 0)) / n;
+                delta[k * n + i] = d;
+                gradB[k] += d;
+            }
         }
-        NDArray delta = logP.exp().sub(oneHot).div(like(scores, n)); // (P − Y)/N, N×C
-        NDArray gradW = delta.transpose().matMul(x);
+        double loss = lossSum / n;
+        NDManager m = x.getManager();
+        NDArray deltaArray = x.getDataType() == DataType.FLOAT64
+                ? m.create(delta, new Shape(c, n))
+                : m.create(toFloats(delta), new Shape(c, n));
+        NDArray gradW = deltaArray.matMul(x);
         if (lambda != 0) {
+            loss += lambda / 2 * w.square().sum().toType(DataType.FLOAT64, false).getDouble();
             gradW = gradW.add(w.mul(like(w, lambda)));
         }
-        NDArray gradB = b == null ? null : delta.sum(new int[] {0});
-        return new Pass(loss, scores, gradW, gradB);
+        return new Step(loss, scores, gradW, gradB);
+    }
+
+    private static double[] toDoubles(NDArray array) {
+        if (array.getDataType() == DataType.FLOAT64) {
+            return array.toDoubleArray();
+        }
+        float[] f = array.toFloatArray();
+        double[] out = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            out[i] = f[i];
+        }
+        return out;
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 }

@@ -32,8 +32,8 @@ import java.util.concurrent.CompletableFuture;
  *       {@code batchSize} consecutive shuffled indices (the last batch may be smaller), assembled by the shared
  *       {@link DeviceDataset};</li>
  *   <li>each step: loss = mean cross-entropy + (λ/2)·||W||², closed-form gradient
- *       ({@link SoftmaxMath#forwardAnalytic}: no autograd, so concurrent jobs share no lock),
- *       W ← W − lr·∂L/∂W, b ← b − lr·∂L/∂b (in place).</li>
+ *       ({@link SoftmaxMath#trainingStep}: no autograd, so concurrent jobs share no lock),
+ *       W ← W − lr·∂L/∂W in place on the device, b ← b − lr·∂L/∂b here (C values).</li>
  * </ul>
  * Slices of one job never run at the same time, so its state needs no locking; the queue hand-over between
  * workers orders the memory accesses.
@@ -61,7 +61,8 @@ final class TrainingJob implements TrainingHandle {
     private DeviceDataset ds;
     private NDManager manager;
     private NDArray w;
-    private NDArray b;
+    /** The bias, kept here: the step adds it to the scores it reads back anyway. Null when off. */
+    private float[] b;
     private SplittableRandom rng;
     private int[] order;
     private int classes;
@@ -165,7 +166,7 @@ final class TrainingJob implements TrainingHandle {
             w0[i] = (float) (rng.nextGaussian() * INIT_STD);
         }
         w = manager.create(w0, new Shape(classes, ImageInput.VALUES));
-        b = request.bias() ? manager.create(new float[classes]) : null;
+        b = request.bias() ? new float[classes] : null;
         int n = ds.trainSize();
         order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -195,25 +196,25 @@ final class TrainingJob implements TrainingHandle {
         int to = Math.min(order.length, from + request.batchSize());
         int n = to - from;
         int[] labels = new int[n];
-        float[] oneHot = new float[n * classes];
         for (int i = 0; i < n; i++) {
             labels[i] = ds.trainY[order[from + i]];
-            oneHot[i * classes + labels[i]] = 1f;
         }
-        float lossValue;
-        float[] scores;
+        double lossValue;
+        double[] scores;
         try (NDScope scope = new NDScope()) {
             NDArray x = ds.batch(manager, order, from, to);
-            NDArray y = manager.create(oneHot, new Shape(n, classes));
-            SoftmaxMath.Pass pass = SoftmaxMath.forwardAnalytic(x, y, w, b, request.l2Strength());
-            lossValue = pass.loss().getFloat();
-            scores = pass.scores().toFloatArray();
+            SoftmaxMath.Step pass = SoftmaxMath.trainingStep(x, labels, w, biasValues(), request.l2Strength());
+            lossValue = pass.loss();
+            scores = pass.scores();
             w.subi(pass.gradW().muli(SoftmaxMath.like(w, request.learningRate())));
             if (b != null) {
-                b.subi(pass.gradB().muli(SoftmaxMath.like(b, request.learningRate())));
+                float lr = (float) request.learningRate();
+                for (int k = 0; k < classes; k++) {
+                    b[k] = b[k] - (float) pass.gradB()[k] * lr;
+                }
             }
         }
-        if (!Float.isFinite(lossValue)) {
+        if (!Double.isFinite(lossValue)) {
             throw new MlException("ml.error.diverged", "training diverged (loss " + lossValue
                     + "); try a smaller learning rate");
         }
@@ -236,6 +237,17 @@ final class TrainingJob implements TrainingHandle {
         if (step % request.progressEverySteps() == 0 && step != stepsPerEpoch) {
             emit(false, Double.NaN);
         }
+    }
+
+    private double[] biasValues() {
+        if (b == null) {
+            return null;
+        }
+        double[] out = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            out[k] = b[k];
+        }
+        return out;
     }
 
     private void endEpoch() {
@@ -266,7 +278,7 @@ final class TrainingJob implements TrainingHandle {
         int correct = 0;
         try (NDScope scope = new NDScope()) {
             NDArray wd = w.stopGradient();
-            NDArray bd = b == null ? null : b.stopGradient();
+            NDArray bd = b == null ? null : manager.create(b);
             int chunk = 2000;
             for (int from = 0; from < total; from += chunk) {
                 int to = Math.min(total, from + chunk);
@@ -284,7 +296,7 @@ final class TrainingJob implements TrainingHandle {
 
     private void finish() {
         float[] weights = w.toFloatArray();
-        float[] bias = b == null ? new float[classes] : b.toFloatArray();
+        float[] bias = b == null ? new float[classes] : b.clone();
         TrainingResult result = new TrainingResult(id, request, request.classes().classNames(), weights, bias,
                 metrics, ds.preprocessing, ds.checksum, DjlEngine.describe(engine), device.toString(),
                 Duration.ofNanos(System.nanoTime() - firstRunNanos));
@@ -327,6 +339,16 @@ final class TrainingJob implements TrainingHandle {
     int liveArrays() {
         NDManager m = manager;
         return m == null ? 0 : m.getManagedArrays().size();
+    }
+
+    static int argMax(double[] values, int offset, int length) {
+        int best = 0;
+        for (int i = 1; i < length; i++) {
+            if (values[offset + i] > values[offset + best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     static int argMax(float[] values, int offset, int length) {
