@@ -198,12 +198,7 @@ class Cifar10DownloaderTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread t = Thread.ofVirtual().start(() -> {
                 try (Socket s = socket.accept()) {
-                    s.getInputStream().read(new byte[8192]);
-                    OutputStream out = s.getOutputStream();
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + archive.length + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    out.write(archive, 0, archive.length / 2);
-                    out.flush();
+                    announceAllAndSend(s, archive.length / 2);
                 } catch (IOException ignored) {
                     // the test checks the client side
                 }
@@ -227,12 +222,7 @@ class Cifar10DownloaderTest {
             CountDownLatch done = new CountDownLatch(1);
             Thread t = Thread.ofVirtual().start(() -> {
                 try (Socket s = socket.accept()) {
-                    s.getInputStream().read(new byte[8192]);
-                    OutputStream out = s.getOutputStream();
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + archive.length + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    out.write(archive, 0, 1000);
-                    out.flush();
+                    announceAllAndSend(s, 1000);
                     done.await(30, TimeUnit.SECONDS);
                 } catch (IOException | InterruptedException ignored) {
                     // the test checks the client side
@@ -260,6 +250,16 @@ class Cifar10DownloaderTest {
         assertEquals("ml.error.download", e.messageKey());
         assertTrue(e.getMessage().contains("404"), e.getMessage());
         assertEquals(List.of(), children(parent));
+    }
+
+    /** Reads the request, answers with the whole archive's length, and sends only its first {@code bytes}. */
+    private void announceAllAndSend(Socket s, int bytes) throws IOException {
+        s.getInputStream().read(new byte[8192]);
+        OutputStream out = s.getOutputStream();
+        out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + archive.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(archive, 0, bytes);
+        out.flush();
     }
 
     private static List<Path> children(Path dir) {
