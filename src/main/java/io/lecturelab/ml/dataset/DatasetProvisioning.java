@@ -45,8 +45,16 @@ public class DatasetProvisioning {
 
     @Inject
     DatasetProvisioning(LectureLabConfig config) {
-        this(config.ml().cifar10Dir(), config.ml().datasetDownload(), config.ml().datasetUrl(),
-                config.ml().datasetSha256(), new Cifar10Downloader());
+        this(config.ml().cifar10Dir(), effectiveMode(config.ml().datasetDownload(), config.ml().role()),
+                config.ml().datasetUrl(), config.ml().datasetSha256(), new Cifar10Downloader());
+    }
+
+    /**
+     * Only servers that train need the files at once: on a web-only server (role {@code web}) {@code auto} waits
+     * for an administrator, as {@code manual} does, instead of fetching 170 MB at every first start.
+     */
+    static DatasetDownload effectiveMode(DatasetDownload configured, LectureLabConfig.Ml.Role role) {
+        return configured == DatasetDownload.AUTO && !role.runsWorkers() ? DatasetDownload.MANUAL : configured;
     }
 
     public DatasetProvisioning(Path folder, DatasetDownload mode, URI source, String sha256,

@@ -75,6 +75,16 @@ class DatasetProvisioningTest {
     }
 
     @Test
+    void a_web_only_server_leaves_auto_download_to_an_administrator() {
+        LectureLabConfig.Ml.Role web = LectureLabConfig.Ml.Role.WEB;
+        assertThat(DatasetProvisioning.effectiveMode(DatasetDownload.AUTO, web)).isEqualTo(DatasetDownload.MANUAL);
+        assertThat(DatasetProvisioning.effectiveMode(DatasetDownload.OFF, web)).isEqualTo(DatasetDownload.OFF);
+        for (LectureLabConfig.Ml.Role trains : List.of(LectureLabConfig.Ml.Role.BOTH, LectureLabConfig.Ml.Role.WORKER)) {
+            assertThat(DatasetProvisioning.effectiveMode(DatasetDownload.AUTO, trains)).isEqualTo(DatasetDownload.AUTO);
+        }
+    }
+
+    @Test
     void auto_downloads_a_missing_dataset_at_start_and_derives_the_cat_dog_file() throws Exception {
         DatasetProvisioning provisioning = provisioning(DatasetDownload.AUTO);
         assertThat(provisioning.state()).isEqualTo(new DatasetState.Missing());
