@@ -17,8 +17,8 @@ import java.nio.FloatBuffer;
  * stay in Java (class indices); the test split is an array on the device.
  * <p>
  * The training split lives where the engine computes: on a GPU as an array on the device, and a batch
- * ({@link #batch}) is gathered there; on the CPU in one direct buffer in this process's memory (not a second copy
- * inside the engine), and a batch is a memory copy of its rows into a {@link HostBuffer} that the engine reads in
+ * ({@link #batch}) is gathered there; on the CPU in one float array of this process (not a second copy inside
+ * the engine), and a batch is a memory copy of its rows into a {@link HostBuffer} that the engine reads in
  * place. On a small CPU server the copy is the cheapest of the ways measured (engine-side gather, gathering the
  * raw bytes and preprocessing them in Java): see the benchmark. Both give bit-identical batches
  * ({@code DeviceDatasetTest}).
@@ -74,7 +74,7 @@ final class DeviceDataset implements AutoCloseable {
             NDArray trainX = onDevice
                     ? manager.create(FloatBuffer.wrap(trainValues), new Shape(train.size(), ImageInput.VALUES))
                     : null;
-            FloatBuffer trainHost = onDevice ? null : HostBuffer.copyOf(trainValues);
+            FloatBuffer trainHost = onDevice ? null : FloatBuffer.wrap(trainValues).asReadOnlyBuffer();
             NDArray testX = manager.create(FloatBuffer.wrap(test.preprocessed(pre)),
                     new Shape(test.size(), ImageInput.VALUES));
             return new DeviceDataset(classes, checksum, pre, manager, trainX, trainHost, train.labels(), testX,

@@ -43,14 +43,6 @@ final class HostBuffer {
         return array(manager, buffer, new Shape(n, width));
     }
 
-    /** A direct buffer holding {@code values}, for {@link #gather} to read from. */
-    static FloatBuffer copyOf(float[] values) {
-        FloatBuffer out = ByteBuffer.allocateDirect(values.length * Float.BYTES).order(ByteOrder.nativeOrder())
-                .asFloatBuffer();
-        out.put(0, values);
-        return out;
-    }
-
     private static ByteBuffer buffer(int floats) {
         ByteBuffer buffer = BUFFER.get();
         if (buffer.capacity() < floats * Float.BYTES) {

@@ -3,6 +3,7 @@ package io.lecturelab.ml.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.lecturelab.ml.Classification;
 import io.lecturelab.ml.ImageInput;
@@ -34,7 +35,7 @@ final class LoadedModel implements AutoCloseable {
     private final NDManager manager;
     /** W' = [W | b], classes × 3073. */
     private final NDArray wb;
-    /** W, classes × 3072, for the contribution maps. */
+    /** W, classes × 3072: a view of W' without the bias column, for the contribution maps. */
     private final NDArray w;
     private final AtomicLong engineCalls;
     private final AtomicInteger users = new AtomicInteger(1);
@@ -55,7 +56,7 @@ final class LoadedModel implements AutoCloseable {
         }
         this.manager = parent.newSubManager();
         this.wb = manager.create(augmented, new Shape(classes, WITH_ONE));
-        this.w = manager.create(weights, new Shape(classes, ImageInput.VALUES));
+        this.w = wb.get(new NDIndex(":, :" + ImageInput.VALUES));
     }
 
     /** Preprocessed input of one image, with the trailing 1 for the bias. */
@@ -92,7 +93,8 @@ final class LoadedModel implements AutoCloseable {
         List<Classification> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             float[] si = Arrays.copyOfRange(scores, i * classes, (i + 1) * classes);
-            float max = si[TrainingJob.argMax(si, 0, classes)];
+            int best = argMax(si);
+            float max = si[best];
             double z = 0;
             for (float v : si) {
                 z += Math.exp(v - max);
@@ -101,9 +103,19 @@ final class LoadedModel implements AutoCloseable {
             for (int c = 0; c < classes; c++) {
                 pi[c] = (float) (Math.exp(si[c] - max) / z);
             }
-            out.add(new Classification(classNames, si, pi, TrainingJob.argMax(si, 0, classes), new float[0][]));
+            out.add(new Classification(classNames, si, pi, best, new float[0][]));
         }
         return out;
+    }
+
+    private static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /**

@@ -80,11 +80,12 @@ final class SoftmaxMath {
      * One training step's loss and gradient, computed the way training runs it (closed form, no autograd).
      *
      * @param loss   mean cross-entropy plus (λ/2)·||W||²
-     * @param scores S = X·Wᵀ + b, N × C row-major, as read back from the engine (plus b)
-     * @param gradW  ∂L/∂W, C × D, an array in the caller's scope
-     * @param gradB  ∂L/∂b, C values (the bias is not penalised)
+     * @param scores    S = X·Wᵀ + b, N × C row-major, as read back from the engine (plus b)
+     * @param predicted the class of the highest score, per image
+     * @param gradW     ∂L/∂W, C × D, an array in the caller's scope
+     * @param gradB     ∂L/∂b, C values (the bias is not penalised)
      */
-    record Step(double loss, double[] scores, NDArray gradW, double[] gradB) {
+    record Step(double loss, double[] scores, int[] predicted, NDArray gradW, double[] gradB) {
     }
 
     /**
@@ -103,13 +104,17 @@ final class SoftmaxMath {
         double[] scores = new double[n * c];
         double[] delta = new double[c * n]; // C × N, so that ∂L/∂W = Δ·X needs no transpose
         double[] gradB = new double[c];
+        int[] predicted = new int[n];
         double lossSum = 0;
         for (int i = 0; i < n; i++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < c; k++) {
                 double v = st[k * n + i] + (bias == null ? 0 : bias[k]);
                 scores[i * c + k] = v;
-                max = Math.max(max, v);
+                if (v > max) {
+                    max = v;
+                    predicted[i] = k;
+                }
             }
             double z = 0;
             for (int k = 0; k < c; k++) {
@@ -132,7 +137,7 @@ final class SoftmaxMath {
             loss += lambda / 2 * w.square().sum().toType(DataType.FLOAT64, false).getDouble();
             gradW = gradW.add(w.mul(like(w, lambda)));
         }
-        return new Step(loss, scores, gradW, gradB);
+        return new Step(loss, scores, predicted, gradW, gradB);
     }
 
     private static double[] toDoubles(NDArray array) {

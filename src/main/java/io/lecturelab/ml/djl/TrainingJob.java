@@ -200,12 +200,12 @@ final class TrainingJob implements TrainingHandle {
             labels[i] = ds.trainY[order[from + i]];
         }
         double lossValue;
-        double[] scores;
+        int[] predicted;
         try (NDScope scope = new NDScope()) {
             NDArray x = ds.batch(manager, order, from, to);
             SoftmaxMath.Step pass = SoftmaxMath.trainingStep(x, labels, w, biasValues(), request.l2Strength());
             lossValue = pass.loss();
-            scores = pass.scores();
+            predicted = pass.predicted();
             w.subi(pass.gradW().muli(SoftmaxMath.like(w, request.learningRate())));
             if (b != null) {
                 float lr = (float) request.learningRate();
@@ -220,7 +220,7 @@ final class TrainingJob implements TrainingHandle {
         }
         int correct = 0;
         for (int i = 0; i < n; i++) {
-            if (argMax(scores, i * classes, classes) == labels[i]) {
+            if (predicted[i] == labels[i]) {
                 correct++;
             }
         }
@@ -339,25 +339,5 @@ final class TrainingJob implements TrainingHandle {
     int liveArrays() {
         NDManager m = manager;
         return m == null ? 0 : m.getManagedArrays().size();
-    }
-
-    static int argMax(double[] values, int offset, int length) {
-        int best = 0;
-        for (int i = 1; i < length; i++) {
-            if (values[offset + i] > values[offset + best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    static int argMax(float[] values, int offset, int length) {
-        int best = 0;
-        for (int i = 1; i < length; i++) {
-            if (values[offset + i] > values[offset + best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }
