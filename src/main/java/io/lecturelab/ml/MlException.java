@@ -7,6 +7,7 @@ package io.lecturelab.ml;
 public class MlException extends RuntimeException {
 
     private final String messageKey;
+    private final String detail;
 
     public MlException(String messageKey, String message) {
         this(messageKey, message, null);
@@ -15,6 +16,12 @@ public class MlException extends RuntimeException {
     public MlException(String messageKey, String message, Throwable cause) {
         super(messageKey + ": " + message, cause);
         this.messageKey = messageKey;
+        this.detail = message;
+    }
+
+    /** The English explanation without the key. */
+    public String detail() {
+        return detail;
     }
 
     public String messageKey() {

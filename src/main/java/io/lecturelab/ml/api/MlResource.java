@@ -13,9 +13,12 @@ import io.lecturelab.ml.queue.JobView;
 import io.lecturelab.ml.queue.ModelStore;
 import io.lecturelab.ml.queue.TrainingQueue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -142,6 +145,39 @@ public class MlResource {
         return classifier.inferenceEngineCalls();
     }
 
+    // Any other address under /api/ml is answered here (404 with a keyed body): otherwise it would fall through to
+    // the web pages, which answer a program with HTML and status 200.
+
+    @GET
+    @Path("{unknown: .*}")
+    @Operation(hidden = true)
+    public void unknownGet() {
+        throw new NotFoundException();
+    }
+
+    @POST
+    @Path("{unknown: .*}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public void unknownPost() {
+        throw new NotFoundException();
+    }
+
+    @PUT
+    @Path("{unknown: .*}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public void unknownPut() {
+        throw new NotFoundException();
+    }
+
+    @DELETE
+    @Path("{unknown: .*}")
+    @Operation(hidden = true)
+    public void unknownDelete() {
+        throw new NotFoundException();
+    }
+
     private TrainingResult load(long id) {
         return models.load(id).orElseThrow(() -> new MlException("ml.error.modelNotFound", "no model " + id));
     }
@@ -179,7 +215,7 @@ public class MlResource {
     Response engineError(MlException e) {
         int status = switch (e.messageKey()) {
             case "ml.error.modelNotFound" -> 404;
-            case "ml.error.engineMissing", "ml.error.noGpu" -> 503;
+            case "ml.error.engineMissing", "ml.error.engineClassMissing", "ml.error.engineFailed", "ml.error.noGpu" -> 503;
             default -> 422;
         };
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)

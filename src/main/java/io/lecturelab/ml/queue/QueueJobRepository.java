@@ -57,9 +57,10 @@ class QueueJobRepository implements PanacheRepository<QueueJob> {
     }
 
     /** Serialises submissions of one owner (row lock on the user), so limits hold under concurrent submits. */
-    void lockOwner(long ownerId) {
-        getEntityManager().createNativeQuery("select id from app_user where id = :id for update")
-                .setParameter("id", ownerId).getResultList();
+    /** Locks the owner's user row; false when there is no such user. */
+    boolean lockOwner(long ownerId) {
+        return !getEntityManager().createNativeQuery("select id from app_user where id = :id for update")
+                .setParameter("id", ownerId).getResultList().isEmpty();
     }
 
     /** Takes the lease of a locked job for {@code workerId}. */

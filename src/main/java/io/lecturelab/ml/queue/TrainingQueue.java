@@ -54,7 +54,9 @@ public class TrainingQueue {
         if (request.epochs() > config.maxEpochsPerJob()) {
             throw new UserFacingException("ml.error.tooManyEpochs", config.maxEpochsPerJob());
         }
-        jobs.lockOwner(ownerId);
+        if (!jobs.lockOwner(ownerId)) {
+            throw new UserFacingException("ml.error.unknownOwner", ownerId);
+        }
         if (jobs.activeOf(ownerId) >= config.maxActivePerUser()) {
             throw new UserFacingException("ml.error.tooManyJobs", config.maxActivePerUser());
         }

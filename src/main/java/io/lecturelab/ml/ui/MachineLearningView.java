@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.lecturelab.base.LectureLabConfig;
 import io.lecturelab.course.ui.MainLayout;
+import io.lecturelab.ml.ClassifierService;
 import io.lecturelab.ml.dataset.DatasetFile;
 import io.lecturelab.ml.dataset.DatasetProvisioning;
 import io.lecturelab.ml.dataset.DatasetState;
@@ -26,8 +27,8 @@ import io.lecturelab.security.AdminOnly;
 import java.util.Locale;
 
 /**
- * The administrator's view of machine learning on this server: how the engine is configured (without starting it)
- * and the CIFAR-10 data: its folder, its files, and its download with live progress.
+ * The administrator's view of machine learning on this server: how the engine is configured, a check that starts it
+ * and shows its real state, and the CIFAR-10 data: its folder, its files, and its download with live progress.
  */
 @Route(value = "admin/ml", layout = MainLayout.class)
 @AdminOnly
@@ -42,7 +43,7 @@ public class MachineLearningView extends VerticalLayout implements HasDynamicTit
     private final Span progressText = new Span();
     private AutoCloseable subscription;
 
-    public MachineLearningView(DatasetProvisioning dataset, LectureLabConfig config) {
+    public MachineLearningView(DatasetProvisioning dataset, LectureLabConfig config, ClassifierService classifier) {
         this.dataset = dataset;
         addClassName("page");
         progress.setId("dataset-progress");
@@ -59,7 +60,7 @@ public class MachineLearningView extends VerticalLayout implements HasDynamicTit
         files.setAllRowsVisible(true);
 
         add(new H2(getTranslation("ml.admin.heading")),
-                new H3(getTranslation("ml.admin.engine")), engine(config.ml()),
+                new H3(getTranslation("ml.admin.engine")), engine(config.ml()), new EngineCheck(classifier),
                 new H3(getTranslation("ml.dataset.heading")),
                 facts(getTranslation("ml.dataset.folder"), dataset.folder().toString()),
                 status, files);

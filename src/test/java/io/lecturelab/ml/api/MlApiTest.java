@@ -103,11 +103,34 @@ class MlApiTest {
         authorised().body(Map.of("ownerId", owner, "request", TrainingRequest.defaults().withEpochs(51)))
                 .post("/api/ml/jobs").then().statusCode(422).body("key", equalTo("ml.error.tooManyEpochs"))
                 .body("arguments[0]", equalTo("50"));
-        authorised().body(Map.of("values", new float[3])).post("/api/ml/models/1/classify").then()
+        long model = models.save(QueueTestData.randomModel(2), owner, null);
+        authorised().body(Map.of("values", new float[3])).post("/api/ml/models/" + model + "/classify").then()
                 .statusCode(400).body("key", equalTo("ml.error.imageSize"));
         authorised().body(Map.of("values", new float[ImageInput.VALUES]))
                 .post("/api/ml/models/" + Long.MAX_VALUE + "/classify").then()
                 .statusCode(404).body("key", equalTo("ml.error.modelNotFound"));
+    }
+
+    @Test
+    void every_refusal_of_the_http_layer_carries_a_keyed_body() {
+        long owner = QueueTestData.newUser();
+        authorised().body("this is not json").post("/api/ml/jobs").then().statusCode(400)
+                .body("key", equalTo("ml.error.badJson")).body("message", notNullValue());
+        authorised().body("{\"ownerId\": \"seven\"}").post("/api/ml/jobs").then().statusCode(400)
+                .body("key", equalTo("ml.error.badJson"));
+        authorised().body("{\"ownerId\": " + owner + "}").post("/api/ml/jobs").then().statusCode(400)
+                .body("key", equalTo("ml.error.request"));
+        // a training request whose fields are missing has a learning rate of 0: the record itself refuses it
+        authorised().body("{\"ownerId\": " + owner + ", \"request\": {}}").post("/api/ml/jobs").then()
+                .statusCode(400).body("key", equalTo("ml.error.learningRate"));
+        authorised().body(Map.of("ownerId", Long.MAX_VALUE, "request", TrainingRequest.defaults()))
+                .post("/api/ml/jobs").then().statusCode(422).body("key", equalTo("ml.error.unknownOwner"));
+        authorised().get("/api/ml/no-such-thing").then().statusCode(404)
+                .body("key", equalTo("ml.error.noSuchEndpoint"));
+        authorised().delete("/api/ml/jobs").then().statusCode(404).body("key", equalTo("ml.error.noSuchEndpoint"));
+        authorised().patch("/api/ml/jobs").then().statusCode(405).body("key", equalTo("ml.error.methodNotAllowed"));
+        authorised().contentType("text/plain").body("x").post("/api/ml/decode").then().statusCode(415)
+                .body("key", equalTo("ml.error.mediaType"));
     }
 
     @Test

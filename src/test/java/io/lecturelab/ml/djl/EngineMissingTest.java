@@ -2,12 +2,15 @@ package io.lecturelab.ml.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +29,24 @@ class EngineMissingTest {
     }
 
     @Test
+    void a_class_the_engine_needs_but_cannot_see_is_named_every_time_and_logged_once(@TempDir Path cache)
+            throws Exception {
+        // DJL without SLF4J beside it: what a packaged app did when DJL sat in lib/boot and SLF4J in lib/main
+        String withoutSlf4j = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("slf4j-api"))
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> out = probeWithClassPath(cache, withoutSlf4j);
+        assertThat(out).filteredOn(l -> l.startsWith("KEY=")).containsExactly("KEY=ml.error.engineClassMissing",
+                "KEY=ml.error.engineClassMissing");
+        assertThat(out).filteredOn(l -> l.startsWith("MESSAGE=")).hasSize(2)
+                .allMatch(l -> l.contains("org.slf4j.LoggerFactory"), "names the missing class")
+                .noneMatch(l -> l.contains("native library"));
+        String log = String.join("\n", out);
+        assertThat(log.split("The PyTorch engine cannot start", -1)).as("logged once").hasSize(2);
+        assertThat(log).contains("at ai.djl.engine.Engine");
+    }
+
+    @Test
     void the_same_probe_loads_the_engine_when_the_native_is_there(@TempDir Path cache) throws Exception {
         // the control: proves the probe above fails because of the missing native, not because of the set-up
         List<String> out = probe(cache);
@@ -33,11 +54,17 @@ class EngineMissingTest {
     }
 
     private static List<String> probe(Path cache, String... extra) throws IOException, InterruptedException {
+        return probeWithClassPath(cache, System.getProperty("java.class.path"), extra);
+    }
+
+    private static List<String> probeWithClassPath(Path cache, String classPath, String... extra)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new java.util.ArrayList<>(List.of(java.toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", classPath,
                 "-Dai.djl.offline=true",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", // as in the application
                 "-DDJL_CACHE_DIR=" + cache.resolve("djl"),
                 "-DENGINE_CACHE_DIR=" + cache.resolve("engine")));
         command.addAll(List.of(extra));
