@@ -4,6 +4,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.lecturelab.course.ui.RequiresCourseRole;
+import io.lecturelab.security.AdminOnly;
+import io.lecturelab.security.SignedIn;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.persistence.Entity;
 
@@ -84,6 +93,31 @@ class ArchitectureTest {
                     .orShould().callMethod(java.time.LocalDateTime.class, "now")
                     .orShould().callMethod(java.time.LocalDate.class, "now")
                     .as("time comes from the injected Clock");
+
+    @ArchTest
+    static final ArchRule every_route_declares_who_may_open_it =
+            classes().that().areAnnotatedWith(Route.class)
+                    .should().beAnnotatedWith(AnonymousAllowed.class)
+                    .orShould().beAnnotatedWith(SignedIn.class)
+                    .orShould().beAnnotatedWith(AdminOnly.class)
+                    .orShould().beAnnotatedWith(RequiresCourseRole.class)
+                    .as("every @Route declares who may open it: @AnonymousAllowed, @SignedIn, @AdminOnly or"
+                            + " @RequiresCourseRole");
+
+    @ArchTest
+    static final ArchRule every_route_under_a_course_is_course_scoped =
+            classes().that().areAnnotatedWith(Route.class).should(new ArchCondition<JavaClass>(
+                    "be annotated with @RequiresCourseRole when its route is under courses/") {
+                @Override
+                public void check(JavaClass view, ConditionEvents events) {
+                    String route = String.valueOf(view.getAnnotationOfType(Route.class.getName()).get("value")
+                            .orElse(""));
+                    if ((route.equals("courses") || route.startsWith("courses/")) && !view.isAnnotatedWith(RequiresCourseRole.class)) {
+                        events.add(SimpleConditionEvent.violated(view, view.getName() + " has route " + route
+                                + " but no @RequiresCourseRole"));
+                    }
+                }
+            });
 
     @ArchTest
     static final ArchRule vaadin_stays_in_ui_packages =

@@ -38,4 +38,12 @@ class CourseMember {
 
     @Column(name = "joined_at", nullable = false)
     Instant joinedAt;
+
+    /**
+     * Changes the role. A write from inside the entity is one Hibernate's dirty tracking sees; an assignment to the
+     * field from another class is not, and was silently lost.
+     */
+    void changeRole(CourseRole newRole) {
+        this.role = newRole;
+    }
 }

@@ -19,7 +19,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Courses, their settings and their members. */
+/**
+ * Courses, their settings and their members. Every method that reads or changes a course takes the acting user and
+ * decides here whether they may: a view that forgets its guard, an endpoint or a background task cannot act beyond
+ * the user's role. A course that does not exist and one the user is not a member of get the same answer.
+ * Reads run in transactions too: outside one, Quarkus keeps one session per request, and a read after a change
+ * made in another transaction of the same request would see the session's stale copy.
+ */
 @ApplicationScoped
 @Transactional
 public class CourseService {
@@ -42,7 +48,6 @@ public class CourseService {
     }
 
     /** The courses a user takes part in; an administrator sees every course. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<CourseSummary> coursesOf(SignedInUser user) {
         List<CourseSummary> own = members.ofUser(user.id()).stream()
                 .map(m -> summary(m.course, Optional.of(m.role))).toList();
@@ -56,26 +61,64 @@ public class CourseService {
                 .toList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<CourseSummary> find(long courseId) {
         return courses.findByIdOptional(courseId).map(c -> summary(c, Optional.empty()));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<CourseRole> roleOf(long userId, long courseId) {
         return members.find(courseId, userId).map(m -> m.role);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public CourseSettings settings(long courseId) {
+    /**
+     * What {@code user} may do in the course. Refused with {@code course.error.notFound} when the course does not
+     * exist or the user is neither a member nor an administrator, so ids of other courses reveal nothing.
+     */
+    public CourseAccess access(long courseId, SignedInUser user) {
+        if (courses.findByIdOptional(courseId).isEmpty()) {
+            throw new UserFacingException("course.error.notFound");
+        }
+        Optional<CourseRole> role = roleOf(user.id(), courseId);
+        if (role.isEmpty() && !user.admin()) {
+            throw new UserFacingException("course.error.notFound");
+        }
+        return new CourseAccess(courseId, role, user.admin());
+    }
+
+    /** As {@link #access}, and refused unless the user is staff of the course (or an administrator). */
+    public CourseAccess requireStaff(long courseId, SignedInUser user) {
+        CourseAccess access = access(courseId, user);
+        if (!access.staff()) {
+            throw new UserFacingException("access.staffOnly");
+        }
+        return access;
+    }
+
+    /** As {@link #access}, and refused unless the user is an instructor of the course (or an administrator). */
+    public CourseAccess requireInstructor(long courseId, SignedInUser user) {
+        CourseAccess access = access(courseId, user);
+        if (!access.instructor()) {
+            throw new UserFacingException("access.instructorOnly");
+        }
+        return access;
+    }
+
+    /** The course's home page, for its members. */
+    public CourseSettings settings(long courseId, SignedInUser viewer) {
+        access(courseId, viewer);
         return course(courseId).settings();
+    }
+
+    /** The course's time zone (not a secret: lecture times are shown in it). */
+    public String timeZone(long courseId) {
+        return course(courseId).settings().timeZone();
     }
 
     /**
      * Saves the home page settings. Refused when someone else saved since {@code settings.version()} was read, so
      * nobody's edit is silently overwritten.
      */
-    public CourseSettings updateSettings(long courseId, CourseSettings settings) {
+    public CourseSettings updateSettings(long courseId, CourseSettings settings, SignedInUser editor) {
+        requireInstructor(courseId, editor);
         Course course = course(courseId);
         if (course.version != settings.version()) {
             throw new UserFacingException("course.error.concurrentEdit");
@@ -90,7 +133,10 @@ public class CourseService {
     }
 
     /** Creates an empty course (administrators). */
-    public long create(String slug, String title, String term) {
+    public long create(String slug, String title, String term, SignedInUser creator) {
+        if (!creator.admin()) {
+            throw new UserFacingException("access.adminOnly");
+        }
         String cleanSlug = slug == null ? "" : slug.strip().toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(cleanSlug).matches()) {
             throw new UserFacingException("course.error.slug", slug);
@@ -107,13 +153,13 @@ public class CourseService {
         return course.id;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Long> findIdBySlug(String slug) {
         return courses.findBySlug(slug).map(c -> c.id);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Member> members(long courseId) {
+    /** The course's members, for its staff. */
+    public List<Member> members(long courseId, SignedInUser viewer) {
+        requireStaff(courseId, viewer);
         return members.ofCourse(courseId).stream()
                 .map(m -> new Member(m.user.getId(), m.user.getUsername(), m.user.getDisplayName(),
                         m.user.getEmail(), m.user.getStudentId(), m.role))
@@ -124,7 +170,8 @@ public class CourseService {
      * Adds one person. An existing account (same user name) is enrolled as it is; otherwise an account is created
      * with a temporary password, which is returned so it can be handed over.
      */
-    public Optional<NewAccount> addMember(long courseId, NewMember member) {
+    public Optional<NewAccount> addMember(long courseId, NewMember member, SignedInUser actor) {
+        requireInstructor(courseId, actor);
         Course course = course(courseId);
         Optional<User> existing = users.findByUsername(member.username());
         if (existing.isPresent() && members.find(courseId, existing.get().getId()).isPresent()) {
@@ -143,7 +190,8 @@ public class CourseService {
      * changes nothing and its problems are returned by line. Students already in the course are left as they are;
      * students with an account from another course keep it; the others get an account with a temporary password.
      */
-    public RosterImport importRoster(long courseId, byte[] csv) {
+    public RosterImport importRoster(long courseId, byte[] csv, SignedInUser actor) {
+        requireInstructor(courseId, actor);
         Course course = course(courseId);
         Roster roster = Roster.parse(csv);
         if (!roster.isClean()) {
@@ -170,16 +218,20 @@ public class CourseService {
         return new RosterImport(List.of(), enrolled, alreadyMembers, List.copyOf(created));
     }
 
-    public void changeRole(long courseId, long userId, CourseRole role) {
-        CourseMember member = members.find(courseId, userId).orElseThrow();
+    /** Changes a member's role (instructors); the last instructor stays one. */
+    public void changeRole(long courseId, long userId, CourseRole role, SignedInUser actor) {
+        requireInstructor(courseId, actor);
+        CourseMember member = member(courseId, userId);
         if (member.role == CourseRole.INSTRUCTOR && role != CourseRole.INSTRUCTOR && instructorCount(courseId) == 1) {
             throw new UserFacingException("member.error.lastInstructor");
         }
-        member.role = role;
+        member.changeRole(role);
     }
 
-    public void removeMember(long courseId, long userId) {
-        CourseMember member = members.find(courseId, userId).orElseThrow();
+    /** Removes a member from the course (instructors); their account stays. */
+    public void removeMember(long courseId, long userId, SignedInUser actor) {
+        requireInstructor(courseId, actor);
+        CourseMember member = member(courseId, userId);
         if (member.role == CourseRole.INSTRUCTOR && instructorCount(courseId) == 1) {
             throw new UserFacingException("member.error.lastInstructor");
         }
@@ -193,6 +245,10 @@ public class CourseService {
         member.role = role;
         member.joinedAt = clock.instant();
         members.persist(member);
+    }
+
+    private CourseMember member(long courseId, long userId) {
+        return members.find(courseId, userId).orElseThrow(() -> new UserFacingException("member.error.notFound"));
     }
 
     Course course(long courseId) {

@@ -1,6 +1,7 @@
 package io.lecturelab.course;
 
 import io.lecturelab.base.LectureLabConfig;
+import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.SystemRole;
 import io.lecturelab.security.UserRepository;
 import io.lecturelab.security.UserService;
@@ -70,7 +71,8 @@ class FirstStart {
     }
 
     private void createSampleCourse() {
-        long courseId = courseService.create(SAMPLE_SLUG, "Deep Learning", "2022 Spring");
+        long courseId = courseService.create(SAMPLE_SLUG, "Deep Learning", "2022 Spring",
+                SignedInUser.system());
         Course course = courseService.course(courseId);
         course.apply(new CourseSettings("Deep Learning", "2022 Spring", "Asia/Seoul", "Kyungwoo Song",
                 "kyungwoo.song@uos.ac.kr", "02-6490-2474",

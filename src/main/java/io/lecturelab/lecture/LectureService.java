@@ -138,7 +138,7 @@ public class LectureService {
         Map<Long, Set<Long>> byUser = new HashMap<>();
         progress.ofCourse(courseId).forEach(p -> byUser.computeIfAbsent(p.userId, k -> new HashSet<>())
                 .add(p.lectureId));
-        List<StudyReport.Row> rows = courses.members(courseId).stream()
+        List<StudyReport.Row> rows = courses.members(courseId, viewer).stream()
                 .filter(m -> m.role() == CourseRole.STUDENT)
                 .map(m -> new StudyReport.Row(m.userId(), m.displayName(), m.username(),
                         Set.copyOf(byUser.getOrDefault(m.userId(), Set.of()))))
@@ -282,14 +282,7 @@ public class LectureService {
 
     /** @return whether the viewer is course staff (or an administrator); refuses non-members */
     private boolean requireMember(long courseId, SignedInUser viewer) {
-        if (courses.find(courseId).isEmpty()) {
-            throw new UserFacingException("course.error.notFound");
-        }
-        if (viewer.admin()) {
-            return true;
-        }
-        return courses.roleOf(viewer.id(), courseId)
-                .orElseThrow(() -> new UserFacingException("access.notMember")).isStaff();
+        return courses.access(courseId, viewer).staff();
     }
 
     private void requireStaff(long courseId, SignedInUser viewer) {
@@ -305,7 +298,7 @@ public class LectureService {
     }
 
     private ZoneId zone(long courseId) {
-        return ZoneId.of(courses.settings(courseId).timeZone());
+        return ZoneId.of(courses.timeZone(courseId));
     }
 
     private static Optional<ZonedDateTime> live(Lecture lecture, ZoneId zone) {

@@ -2,6 +2,7 @@ package io.lecturelab.lecture;
 
 import io.lecturelab.base.LectureLabConfig;
 import io.lecturelab.course.CourseService;
+import io.lecturelab.security.SignedInUser;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ class SampleLecture {
             // 2022-03-07 is the Monday recording, the live class is on Tuesday 12:00 course time.
             lectures.createPublished(id, new LectureDraft(1, LocalDate.of(2022, 3, 7), "1. Introduction",
                     read(RESOURCE), "", LocalDateTime.of(2022, 3, 8, 12, 0),
-                    courses.settings(id).liveClassUrl(), 0));
+                    courses.settings(id, SignedInUser.system()).liveClassUrl(), 0));
             LOG.infof("Sample lecture added to course '%s'", SAMPLE_COURSE);
         });
     }

@@ -16,4 +16,7 @@ public interface ViewAccessRule {
      * @return the message key of the reason to refuse, or empty to allow
      */
     Optional<String> refuse(SignedInUser user, Class<?> view, Map<String, String> routeParameters);
+
+    /** Whether this rule is the one that declares who may open {@code view} (e.g. by an annotation it reads). */
+    boolean governs(Class<?> view);
 }

@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class CourseServiceTest {
 
+    /** The application acting as an administrator: sets up what the tests then try as members. */
+    static final SignedInUser ADMIN = SignedInUser.system();
+
     @Inject
     CourseService courses;
 
@@ -27,7 +30,7 @@ class CourseServiceTest {
     @Test
     void the_sample_course_is_created_at_first_start_from_the_lecture() {
         long id = courses.findIdBySlug(FirstStart.SAMPLE_SLUG).orElseThrow();
-        CourseSettings sample = courses.settings(id);
+        CourseSettings sample = courses.settings(id, ADMIN);
         assertThat(sample.title()).isEqualTo("Deep Learning");
         assertThat(sample.instructorName()).isEqualTo("Kyungwoo Song");
         assertThat(sample.grading()).isEqualTo(GradingPolicy.DEFAULT);
@@ -40,15 +43,15 @@ class CourseServiceTest {
     @Test
     void course_settings_round_trip_with_korean_text_intact() {
         long id = newCourse();
-        CourseSettings before = courses.settings(id);
+        CourseSettings before = courses.settings(id, ADMIN);
         String korean = "비어 있는 시간은 모두 가능합니다. 수업, 진로 등 도움이 필요한 학생은 메일로 연락 부탁드립니다 🙂";
         CourseSettings edited = new CourseSettings("딥러닝 (Deep Learning)", "2026년 2학기", "Asia/Seoul", "송경우",
                 "teacher@example.ac.kr", "02-6490-2474", korean, "월 13:00–15:00", "화 12:00–13:00",
                 "https://zoom.us/j/123", new GradingPolicy(20, 25, 25, 30, 2, 2), new TeamRules(3, 4, 10),
                 "## 소개\n$$f(x, W) = Wx$$", "- <https://cs231n.stanford.edu/>", before.version());
 
-        CourseSettings saved = courses.updateSettings(id, edited);
-        CourseSettings reread = courses.settings(id);
+        CourseSettings saved = courses.updateSettings(id, edited, ADMIN);
+        CourseSettings reread = courses.settings(id, ADMIN);
 
         assertThat(reread).isEqualTo(saved);
         assertThat(reread.title()).isEqualTo("딥러닝 (Deep Learning)");
@@ -61,13 +64,13 @@ class CourseServiceTest {
     @Test
     void a_stale_edit_is_refused_and_does_not_overwrite_the_newer_one() {
         long id = newCourse();
-        CourseSettings read = courses.settings(id);
-        courses.updateSettings(id, withTitle(read, "First editor"));
+        CourseSettings read = courses.settings(id, ADMIN);
+        courses.updateSettings(id, withTitle(read, "First editor"), ADMIN);
 
-        assertThatThrownBy(() -> courses.updateSettings(id, withTitle(read, "Second editor")))
+        assertThatThrownBy(() -> courses.updateSettings(id, withTitle(read, "Second editor"), ADMIN))
                 .isInstanceOf(UserFacingException.class)
                 .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("course.error.concurrentEdit");
-        assertThat(courses.settings(id).title()).isEqualTo("First editor");
+        assertThat(courses.settings(id, ADMIN).title()).isEqualTo("First editor");
     }
 
     @Test
@@ -82,7 +85,7 @@ class CourseServiceTest {
         long id = newCourse();
         long other = newCourse();
         var account = courses.addMember(id, new NewMember("s" + unique(), "Student", "s@example.com", null,
-                CourseRole.STUDENT)).orElseThrow();
+                CourseRole.STUDENT), ADMIN).orElseThrow();
         SignedInUser student = SignedInUser.of(users.find(account.userId()).orElseThrow());
         assertThat(courses.coursesOf(student)).extracting(CourseSummary::id).containsExactly(id);
         SignedInUser admin = SignedInUser.of(users.find("admin").orElseThrow());
@@ -94,15 +97,66 @@ class CourseServiceTest {
     void adding_the_same_person_twice_is_refused() {
         long id = newCourse();
         String username = "t" + unique();
-        courses.addMember(id, new NewMember(username, "TA", null, null, CourseRole.TA));
-        assertThatThrownBy(() -> courses.addMember(id, new NewMember(username, "TA", null, null, CourseRole.TA)))
+        courses.addMember(id, new NewMember(username, "TA", null, null, CourseRole.TA), ADMIN);
+        assertThatThrownBy(() -> courses.addMember(id, new NewMember(username, "TA", null, null, CourseRole.TA), ADMIN))
                 .isInstanceOf(UserFacingException.class)
                 .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("member.error.already");
-        assertThat(courses.members(id)).hasSize(1);
+        assertThat(courses.members(id, ADMIN)).hasSize(1);
+    }
+
+    @Test
+    void each_course_action_is_decided_by_the_service_for_the_acting_user() {
+        long id = newCourse();
+        long other = newCourse();
+        SignedInUser instructor = member(id, CourseRole.INSTRUCTOR);
+        SignedInUser ta = member(id, CourseRole.TA);
+        SignedInUser student = member(id, CourseRole.STUDENT);
+        SignedInUser outsider = member(other, CourseRole.INSTRUCTOR);
+        CourseSettings read = courses.settings(id, student);
+
+        // members read the home page; outsiders get the same answer as for a course that does not exist
+        assertThat(courses.settings(id, ta).title()).isEqualTo("Course");
+        assertRefused(() -> courses.settings(id, outsider), "course.error.notFound");
+        assertRefused(() -> courses.settings(Long.MAX_VALUE, outsider), "course.error.notFound");
+        // only staff see the member list, only instructors change the course or its members
+        assertThat(courses.members(id, ta)).hasSize(3);
+        assertRefused(() -> courses.members(id, student), "access.staffOnly");
+        assertRefused(() -> courses.members(id, outsider), "course.error.notFound");
+        assertRefused(() -> courses.updateSettings(id, withTitle(read, "TA edit"), ta), "access.instructorOnly");
+        assertRefused(() -> courses.updateSettings(id, withTitle(read, "Outsider edit"), outsider),
+                "course.error.notFound");
+        assertRefused(() -> courses.addMember(id, new NewMember("x" + unique(), "X", null, null,
+                CourseRole.TA), ta), "access.instructorOnly");
+        assertRefused(() -> courses.importRoster(id, "s1,Kim,k@example.com\n".getBytes(), student),
+                "access.instructorOnly");
+        assertRefused(() -> courses.changeRole(id, student.id(), CourseRole.TA, ta), "access.instructorOnly");
+        assertRefused(() -> courses.removeMember(id, student.id(), student), "access.instructorOnly");
+        // an instructor of another course cannot reach this course's members through their own course either
+        assertRefused(() -> courses.removeMember(other, student.id(), outsider), "member.error.notFound");
+        assertRefused(() -> courses.create("x-" + unique(), "Mine", "2026", instructor), "access.adminOnly");
+        assertThat(courses.settings(id, student).title()).isEqualTo("Course");
+        assertThat(courses.roleOf(student.id(), id)).contains(CourseRole.STUDENT);
+
+        courses.updateSettings(id, withTitle(read, "Instructor edit"), instructor);
+        courses.changeRole(id, student.id(), CourseRole.TA, instructor);
+        assertThat(courses.roleOf(student.id(), id)).contains(CourseRole.TA);
+        courses.removeMember(id, ta.id(), instructor);
+        assertThat(courses.members(id, instructor)).extracting(Member::userId).doesNotContain(ta.id());
+    }
+
+    private SignedInUser member(long courseId, CourseRole role) {
+        var account = courses.addMember(courseId, new NewMember(role.name().toLowerCase() + unique(), role.name(),
+                null, null, role), ADMIN).orElseThrow();
+        return SignedInUser.of(users.find(account.userId()).orElseThrow());
+    }
+
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {
+        assertThatThrownBy(call).isInstanceOf(UserFacingException.class)
+                .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo(key);
     }
 
     private long newCourse() {
-        return courses.create("c-" + unique(), "Course", "2026 Fall");
+        return courses.create("c-" + unique(), "Course", "2026 Fall", ADMIN);
     }
 
     static String unique() {

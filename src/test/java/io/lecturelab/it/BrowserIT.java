@@ -126,8 +126,15 @@ class BrowserIT {
             assertThat(korean.page.locator(".page")).not().containsText("Deep Learning");
             korean.open("courses/" + sampleCourse);
             assertThat(korean.page.locator(".access-denied-reason"))
-                    .hasText("이 강좌의 구성원이 아니므로 강좌 페이지를 열 수 없습니다.");
+                    .hasText("그런 강좌가 없거나, 이 강좌의 구성원이 아닙니다.");
             assertThat(korean.page.locator("table.grading-policy")).hasCount(0);
+            // a course that does not exist gets the very same answer: ids of other courses reveal nothing
+            String refusedExisting = korean.page.locator(".page").innerText();
+            korean.open("courses/987654321");
+            assertThat(korean.page.locator(".access-denied-reason"))
+                    .hasText("그런 강좌가 없거나, 이 강좌의 구성원이 아닙니다.");
+            org.assertj.core.api.Assertions.assertThat(korean.page.locator(".page").innerText())
+                    .isEqualTo(refusedExisting);
         }
     }
 

@@ -44,7 +44,7 @@ class LectureServiceTest {
 
     @BeforeEach
     void course() {
-        course = courses.create("l-" + unique(), "Lectures", "2026 Fall");
+        course = courses.create("l-" + unique(), "Lectures", "2026 Fall", SignedInUser.system());
         instructor = person(CourseRole.INSTRUCTOR);
         student = person(CourseRole.STUDENT);
     }
@@ -191,8 +191,8 @@ class LectureServiceTest {
     }
 
     private SignedInUser person(CourseRole role) {
-        var account = courses.addMember(course, new NewMember("u" + unique(), role.name(), null, null, role))
-                .orElseThrow();
+        var account = courses.addMember(course, new NewMember("u" + unique(), role.name(), null, null, role),
+                SignedInUser.system()).orElseThrow();
         return SignedInUser.of(users.find(account.userId()).orElseThrow());
     }
 

@@ -17,8 +17,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.lecturelab.security.SignedIn;
 
 /** Change one's password (required after a temporary one) and the UI language. */
+@SignedIn
 @Route(value = "account", layout = MainLayout.class)
 public class AccountView extends VerticalLayout implements HasDynamicTitle {
 

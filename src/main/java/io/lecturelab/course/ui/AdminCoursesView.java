@@ -51,7 +51,8 @@ public class AdminCoursesView extends VerticalLayout implements HasDynamicTitle 
         term.setId("new-course-term");
         Button create = new Button(getTranslation("admin.create"), click -> {
             try {
-                long id = courses.create(slug.getValue(), title.getValue(), term.getValue());
+                long id = courses.create(slug.getValue(), title.getValue(), term.getValue(),
+                        currentUser.require());
                 Notifications.success(getTranslation("admin.created", title.getValue()));
                 getUI().ifPresent(ui -> ui.navigate(MembersView.class, CourseRoutes.of(id)));
             } catch (UserFacingException refusal) {

@@ -21,6 +21,11 @@ class CourseAccessRule implements ViewAccessRule {
     }
 
     @Override
+    public boolean governs(Class<?> view) {
+        return view.isAnnotationPresent(RequiresCourseRole.class);
+    }
+
+    @Override
     public Optional<String> refuse(SignedInUser user, Class<?> view, Map<String, String> routeParameters) {
         RequiresCourseRole required = view.getAnnotation(RequiresCourseRole.class);
         if (required == null) {
@@ -35,7 +40,7 @@ class CourseAccessRule implements ViewAccessRule {
         }
         Optional<CourseRole> role = courses.roleOf(user.id(), courseId.get());
         if (role.isEmpty()) {
-            return Optional.of("access.notMember");
+            return Optional.of("access.noSuchCourse"); // as for a course that does not exist: ids reveal nothing
         }
         if (Arrays.asList(required.value()).contains(role.get())) {
             return Optional.empty();

@@ -26,6 +26,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.lecturelab.security.ui.CurrentUser;
 
 /**
  * The course's home page: instructor and contact, office hours, class format, grading policy, team project rules
@@ -36,10 +37,12 @@ import com.vaadin.flow.router.Route;
 public class CourseHomeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CourseService courses;
+    private final CurrentUser currentUser;
     private String pageTitle = "";
 
-    public CourseHomeView(CourseService courses) {
+    public CourseHomeView(CourseService courses, CurrentUser currentUser) {
         this.courses = courses;
+        this.currentUser = currentUser;
         addClassName("page");
         addClassName("course-home");
     }
@@ -47,7 +50,7 @@ public class CourseHomeView extends VerticalLayout implements BeforeEnterObserve
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
-        CourseSettings course = courses.settings(courseId);
+        CourseSettings course = courses.settings(courseId, currentUser.require());
         pageTitle = course.title();
         removeAll();
         add(new H2(course.title() + " · " + course.term()));

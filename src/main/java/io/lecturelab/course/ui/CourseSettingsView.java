@@ -21,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.lecturelab.security.ui.CurrentUser;
 
 /**
  * The instructor edits what the course home page shows. Saving over someone else's newer save is refused with a
@@ -31,6 +32,7 @@ import com.vaadin.flow.router.Route;
 public class CourseSettingsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CourseService courses;
+    private final CurrentUser currentUser;
     private final TextField title = text("settings.title");
     private final TextField term = text("settings.term");
     private final TextField timeZone = text("settings.timeZone");
@@ -55,8 +57,9 @@ public class CourseSettingsView extends VerticalLayout implements BeforeEnterObs
     private long courseId;
     private int version;
 
-    public CourseSettingsView(CourseService courses) {
+    public CourseSettingsView(CourseService courses, CurrentUser currentUser) {
         this.courses = courses;
+        this.currentUser = currentUser;
         addClassName("page");
         Button save = new Button(getTranslation("action.save"), click -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -79,7 +82,7 @@ public class CourseSettingsView extends VerticalLayout implements BeforeEnterObs
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
-        show(courses.settings(courseId));
+        show(courses.settings(courseId, currentUser.require()));
     }
 
     private void show(CourseSettings settings) {
@@ -118,7 +121,7 @@ public class CourseSettingsView extends VerticalLayout implements BeforeEnterObs
                     new GradingPolicy(value(attendance), value(midterm), value(finalExam), value(homework),
                             value(programmingHomeworks), value(paperReviews)),
                     new TeamRules(value(teamMin), value(teamMax), value(presentationMinutes)),
-                    overview.getValue(), resources.getValue(), version));
+                    overview.getValue(), resources.getValue(), version), currentUser.require());
             version = saved.version();
             Notifications.success(getTranslation("settings.saved"));
         } catch (UserFacingException refusal) {

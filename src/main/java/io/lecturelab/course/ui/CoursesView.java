@@ -10,11 +10,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.lecturelab.security.SignedIn;
 import com.vaadin.flow.router.RouterLink;
 
 import java.util.List;
 
 /** The signed-in user's courses (an administrator sees all). */
+@SignedIn
 @Route(value = "", layout = MainLayout.class)
 public class CoursesView extends VerticalLayout implements HasDynamicTitle {
 

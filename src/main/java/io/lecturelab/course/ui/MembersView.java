@@ -79,9 +79,7 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
     public void beforeEnter(BeforeEnterEvent event) {
         courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
         refresh();
-        boolean instructor = currentUser.get().map(user -> user.admin()
-                || courses.roleOf(user.id(), courseId).filter(role -> role == CourseRole.INSTRUCTOR).isPresent())
-                .orElse(false);
+        boolean instructor = courses.access(courseId, currentUser.require()).instructor();
         instructorTools.removeAll();
         if (instructor) {
             instructorTools.add(new H3(getTranslation("members.addOne")), addForm(),
@@ -108,7 +106,8 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
         Button add = new Button(getTranslation("action.add"), click -> {
             try {
                 courses.addMember(courseId, new NewMember(username.getValue(), name.getValue(), email.getValue(),
-                                studentId.getValue().isBlank() ? null : studentId.getValue().strip(), role.getValue()))
+                                studentId.getValue().isBlank() ? null : studentId.getValue().strip(), role.getValue()),
+                                currentUser.require())
                         .ifPresentOrElse(account -> showAccounts(List.of(account)),
                                 () -> result.removeAll());
                 Notifications.success(getTranslation("members.added", name.getValue()));
@@ -156,7 +155,7 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void importRoster(byte[] csv) {
-        RosterImport outcome = courses.importRoster(courseId, csv);
+        RosterImport outcome = courses.importRoster(courseId, csv, currentUser.require());
         if (!outcome.accepted()) {
             showProblems(outcome.problems());
             return;
@@ -199,7 +198,7 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void refresh() {
-        grid.setItems(courses.members(courseId));
+        grid.setItems(courses.members(courseId, currentUser.require()));
     }
 
     @Override

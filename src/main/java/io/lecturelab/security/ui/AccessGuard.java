@@ -2,6 +2,7 @@ package io.lecturelab.security.ui;
 
 import io.lecturelab.base.i18n.Translations;
 import io.lecturelab.security.AdminOnly;
+import io.lecturelab.security.SignedIn;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.ViewAccessRule;
 import com.vaadin.flow.component.UI;
@@ -20,8 +21,8 @@ import java.util.Optional;
 
 /**
  * Checks every navigation: anonymous users go to the sign-in page, users with a temporary password go to their
- * account page, and a view's rules ({@link AdminOnly}, contributed {@link ViewAccessRule}s) can refuse it with a
- * message in the user's language.
+ * account page, and a view's rules ({@link AdminOnly}, {@link SignedIn}, contributed {@link ViewAccessRule}s) can
+ * refuse it with a message in the user's language. A view that declares none of them is refused to everybody.
  */
 @ApplicationScoped
 class AccessGuard {
@@ -70,6 +71,10 @@ class AccessGuard {
     private Optional<String> refusal(SignedInUser user, Class<?> view, BeforeEnterEvent event) {
         if (view.isAnnotationPresent(AdminOnly.class) && !user.admin()) {
             return Optional.of("access.adminOnly");
+        }
+        if (!view.isAnnotationPresent(AdminOnly.class) && !view.isAnnotationPresent(SignedIn.class)
+                && rules.stream().noneMatch(rule -> rule.governs(view))) {
+            return Optional.of("access.generic"); // a view that does not say who may open it is opened by nobody
         }
         Map<String, String> parameters = new HashMap<>();
         event.getRouteParameters().getParameterNames()
