@@ -72,7 +72,7 @@ class EngineIT {
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
         long modelId = job.get("modelId").asLong();
 
-        HttpResponse<String> answer = post("api/ml/models/" + modelId + "/classify-image", "image/png",
+        HttpResponse<String> answer = post("api/ml/models/" + modelId + "/classify-image?ownerId=1", "image/png",
                 HttpRequest.BodyPublishers.ofByteArray(firstTestCatAsPng(cifar)));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode classification = JSON.readTree(answer.body());

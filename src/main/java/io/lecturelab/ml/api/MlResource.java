@@ -46,6 +46,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @SecurityScheme(securitySchemeName = "serviceToken", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
         apiKeyName = MlApi.TOKEN_HEADER)
 @SecurityRequirement(name = "serviceToken")
+@RequiresServiceToken
 public class MlResource {
 
     private final TrainingQueue queue;
@@ -85,33 +86,36 @@ public class MlResource {
 
     @GET
     @Path("/models/{id}")
-    @Operation(summary = "A stored model: settings, metrics, preprocessing and weights")
-    public TrainingResult model(@PathParam("id") long id) {
-        return load(id);
+    @Operation(summary = "A stored model of the user ownerId: settings, metrics, preprocessing and weights")
+    public TrainingResult model(@PathParam("id") long id, @QueryParam("ownerId") Long ownerId) {
+        return load(id, ownerId);
     }
 
     @POST
     @Path("/models/{id}/classify")
     @Operation(summary = "Classify one image given as 3072 raw values (0..255, CIFAR layout)")
-    public Classification classify(@PathParam("id") long id, MlApi.Image image) {
-        return classifier.classify(load(id), input(image));
+    public Classification classify(@PathParam("id") long id, @QueryParam("ownerId") Long ownerId,
+                                   MlApi.Image image) {
+        return classifier.classify(load(id, ownerId), input(image));
     }
 
     @POST
     @Path("/models/{id}/classify-all")
     @Operation(summary = "Classify many images, answers in input order")
-    public List<Classification> classifyAll(@PathParam("id") long id, MlApi.Images images) {
+    public List<Classification> classifyAll(@PathParam("id") long id, @QueryParam("ownerId") Long ownerId,
+                                            MlApi.Images images) {
         if (images == null || images.images() == null) {
             throw new InvalidSettingException("ml.error.imageSize", "images are required");
         }
-        return classifier.classifyAll(load(id), images.images().stream().map(ImageInput::new).toList());
+        return classifier.classifyAll(load(id, ownerId), images.images().stream().map(ImageInput::new).toList());
     }
 
     @POST
     @Path("/models/{id}/explain")
     @Operation(summary = "Classify one image and add the per-class contribution maps")
-    public Classification explain(@PathParam("id") long id, MlApi.Image image) {
-        return classifier.explain(load(id), input(image));
+    public Classification explain(@PathParam("id") long id, @QueryParam("ownerId") Long ownerId,
+                                  MlApi.Image image) {
+        return classifier.explain(load(id, ownerId), input(image));
     }
 
     @POST
@@ -119,8 +123,9 @@ public class MlResource {
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "image/png", "image/jpeg"})
     @Operation(summary = "Classify an uploaded PNG or JPEG (any size; scaled to 32x32)")
     @RequestBody(description = "the encoded image file")
-    public Classification classifyImage(@PathParam("id") long id, byte[] encoded) {
-        return classifier.classify(load(id), classifier.decodeImage(encoded));
+    public Classification classifyImage(@PathParam("id") long id, @QueryParam("ownerId") Long ownerId,
+                                        byte[] encoded) {
+        return classifier.classify(load(id, ownerId), classifier.decodeImage(encoded));
     }
 
     @POST
@@ -178,7 +183,17 @@ public class MlResource {
         throw new NotFoundException();
     }
 
-    private TrainingResult load(long id) {
+    /**
+     * The model, for the user the caller acts for: a model of somebody else is answered as if it did not exist, as
+     * jobs are.
+     */
+    private TrainingResult load(long id, Long ownerId) {
+        if (ownerId == null) {
+            throw new InvalidSettingException("ml.error.ownerRequired", "the ownerId query parameter is required");
+        }
+        if (!models.ownerOf(id).map(ownerId::equals).orElse(false)) {
+            throw new MlException("ml.error.modelNotFound", "no model " + id + " of user " + ownerId);
+        }
         return models.load(id).orElseThrow(() -> new MlException("ml.error.modelNotFound", "no model " + id));
     }
 

@@ -2,6 +2,7 @@ package io.lecturelab.ml.api;
 
 import io.lecturelab.base.LectureLabConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Lets a request into /api/ml only with the configured service token in {@value MlApi#TOKEN_HEADER}: 401
+ * Lets a request into a {@link RequiresServiceToken} resource (the /api/ml endpoints) only with the configured service token in {@value MlApi#TOKEN_HEADER}: 401
  * otherwise, and 404 for everything when no token is configured (the API is off). Never a redirect to the
  * sign-in page: these callers are programs.
  */
@@ -24,10 +25,14 @@ class ServiceTokenFilter {
                 .map(t -> t.getBytes(StandardCharsets.UTF_8));
     }
 
-    @ServerRequestFilter(preMatching = true)
-    Optional<Response> check(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/ml")) {
+    /**
+     * Runs after routing, for the resource the request reached: however its address was spelled ({@code %2e},
+     * {@code ..}, doubled or trailing slashes), a request that reaches {@link MlResource} passes this check.
+     */
+    @ServerRequestFilter
+    Optional<Response> check(ContainerRequestContext request, ResourceInfo resource) {
+        if (resource.getResourceClass() == null
+                || !resource.getResourceClass().isAnnotationPresent(RequiresServiceToken.class)) {
             return Optional.empty();
         }
         if (token.isEmpty()) {

@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
+import io.lecturelab.ml.queue.ModelStore;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,7 +28,8 @@ class ClassifierSelection {
     @Produces
     @Default
     @ApplicationScoped
-    ClassifierService classifier(LectureLabConfig config, @InProcess Instance<ClassifierService> inProcess) {
+    ClassifierService classifier(LectureLabConfig config, @InProcess Instance<ClassifierService> inProcess,
+                                  ModelStore models) {
         LectureLabConfig.Ml ml = config.ml();
         if (ml.mode() == LectureLabConfig.Ml.Mode.IN_PROCESS) {
             return new Delegating(inProcess.get());
@@ -36,7 +38,7 @@ class ClassifierSelection {
                 "lecturelab.ml.mode=remote needs lecturelab.ml.remote-url"));
         String token = ml.serviceToken().orElseThrow(() -> new MlException("ml.error.remoteUrl",
                 "lecturelab.ml.mode=remote needs lecturelab.ml.service-token"));
-        return new RemoteClassifierService(URI.create(url), token, Duration.ofSeconds(30));
+        return new RemoteClassifierService(URI.create(url), token, Duration.ofSeconds(30), models::ownerOf);
     }
 
     void close(@Disposes @Default ClassifierService service) {

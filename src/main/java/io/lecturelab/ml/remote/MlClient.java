@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -21,19 +22,20 @@ interface MlClient {
 
     @GET
     @Path("/models/{id}")
-    TrainingResult model(@PathParam("id") long id);
+    TrainingResult model(@PathParam("id") long id, @QueryParam("ownerId") long ownerId);
 
     @POST
     @Path("/models/{id}/classify")
-    Classification classify(@PathParam("id") long id, MlApi.Image image);
+    Classification classify(@PathParam("id") long id, @QueryParam("ownerId") long ownerId, MlApi.Image image);
 
     @POST
     @Path("/models/{id}/classify-all")
-    List<Classification> classifyAll(@PathParam("id") long id, MlApi.Images images);
+    List<Classification> classifyAll(@PathParam("id") long id, @QueryParam("ownerId") long ownerId,
+                                     MlApi.Images images);
 
     @POST
     @Path("/models/{id}/explain")
-    Classification explain(@PathParam("id") long id, MlApi.Image image);
+    Classification explain(@PathParam("id") long id, @QueryParam("ownerId") long ownerId, MlApi.Image image);
 
     @POST
     @Path("/decode")

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
@@ -30,8 +32,14 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 public final class RemoteClassifierService implements ClassifierService {
 
     private final MlClient client;
+    private final LongFunction<Optional<Long>> ownerOf;
 
-    public RemoteClassifierService(URI baseUrl, String token, Duration timeout) {
+    /**
+     * @param ownerOf the owner of a stored model (the shared database's answer): every call names the user it acts
+     *                for, and the worker checks that the model is theirs
+     */
+    public RemoteClassifierService(URI baseUrl, String token, Duration timeout, LongFunction<Optional<Long>> ownerOf) {
+        this.ownerOf = ownerOf;
         this.client = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUrl)
                 .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -49,18 +57,18 @@ public final class RemoteClassifierService implements ClassifierService {
 
     @Override
     public Classification classify(TrainingResult model, ImageInput image) {
-        return call(() -> client.classify(id(model), new MlApi.Image(image.values())));
+        return call(() -> client.classify(id(model), owner(model), new MlApi.Image(image.values())));
     }
 
     @Override
     public List<Classification> classifyAll(TrainingResult model, List<ImageInput> images) {
-        return call(() -> client.classifyAll(id(model),
+        return call(() -> client.classifyAll(id(model), owner(model),
                 new MlApi.Images(images.stream().map(ImageInput::values).toList())));
     }
 
     @Override
     public Classification explain(TrainingResult model, ImageInput image) {
-        return call(() -> client.explain(id(model), new MlApi.Image(image.values())));
+        return call(() -> client.explain(id(model), owner(model), new MlApi.Image(image.values())));
     }
 
     @Override
@@ -80,7 +88,7 @@ public final class RemoteClassifierService implements ClassifierService {
 
     /** A stored model, fetched from the worker. */
     public TrainingResult model(long id) {
-        return call(() -> client.model(id));
+        return call(() -> client.model(id, owner(id)));
     }
 
     @Override
@@ -92,6 +100,15 @@ public final class RemoteClassifierService implements ClassifierService {
                 // nothing to release that matters at shutdown
             }
         }
+    }
+
+    private long owner(TrainingResult model) {
+        return owner(id(model));
+    }
+
+    private long owner(long modelId) {
+        return ownerOf.apply(modelId).orElseThrow(() -> new MlException("ml.error.modelNotFound",
+                "no stored model " + modelId));
     }
 
     private static long id(TrainingResult model) {

@@ -6,6 +6,7 @@ import io.lecturelab.ml.ClassifierService;
 import io.lecturelab.ml.ImageInput;
 import io.lecturelab.ml.MlException;
 import io.lecturelab.ml.TrainingRequest;
+import io.lecturelab.ml.queue.ModelStore;
 import io.lecturelab.ml.queue.QueueTestData;
 import io.lecturelab.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,12 +34,16 @@ class RemoteModeTest {
     @Inject
     ClassifierService classifier;
 
+    @Inject
+    ModelStore models;
+
     @Test
     void in_remote_mode_the_applications_classifier_calls_the_worker_server() {
         assertThatThrownBy(classifier::engineInfo).isInstanceOf(MlException.class)
                 .extracting(e -> ((MlException) e).messageKey()).isEqualTo("ml.error.remoteUnavailable");
-        assertThatThrownBy(() -> classifier.classify(QueueTestData.randomModelWithId("12"),
-                new ImageInput(new float[ImageInput.VALUES])))
+        var stored = models.load(models.save(QueueTestData.randomModel(3), QueueTestData.newUser(), null))
+                .orElseThrow();
+        assertThatThrownBy(() -> classifier.classify(stored, new ImageInput(new float[ImageInput.VALUES])))
                 .isInstanceOf(MlException.class)
                 .extracting(e -> ((MlException) e).messageKey()).isEqualTo("ml.error.remoteUnavailable");
         assertThatThrownBy(() -> classifier.train(TrainingRequest.defaults(), null)).isInstanceOf(MlException.class)
