@@ -5,10 +5,17 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -17,17 +24,31 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server started from the zonky binaries, for machines without a database server.
- * Its data directory is kept between runs.
+ * Its data directory is kept between runs. Unlike zonky's test defaults it keeps what it acknowledged (fsync,
+ * synchronous commit and full-page writes on), and every connection needs the password that is made once and kept,
+ * readable only by its owner, next to the data directory ({@code postgres.password} beside {@code postgres/}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     static final String DATABASE = "lecturelab";
+    static final String USER = "postgres";
+    private static final String AUTH = "scram-sha-256";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
-    private final EmbeddedPostgres postgres;
+    /** What the app needs to connect: where, as whom, and with which password. */
+    public record Datasource(String jdbcUrl, String username, String password) {
+        @Override
+        public String toString() {
+            return "Datasource[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***]";
+        }
+    }
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final String password;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
     /** True unless a datasource URL was configured through the environment or a system property. */
@@ -40,16 +61,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return value == null || value.isBlank();
     }
 
+    /** The file that keeps the password of the server whose data lives in {@code dataDirectory}. */
+    public static Path passwordFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
+    }
+
     public static EmbeddedDatabase start(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
             removeStaleLock(dataDirectory);
             long started = System.nanoTime();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            Path passwordFile = passwordFile(dataDirectory);
+            boolean initialised = Files.exists(dataDirectory.resolve("postgresql.conf"));
+            boolean trusting = initialised && trustsAnyone(dataDirectory.resolve("pg_hba.conf"));
+            if (initialised && !trusting && !Files.exists(passwordFile)) {
+                throw new IllegalStateException("The embedded PostgreSQL in " + dataDirectory
+                        + " requires a password, but its password file " + passwordFile + " is missing: restore it");
+            }
+            String password = readOrCreatePassword(passwordFile);
+            if (trusting) {
+                requirePassword(dataDirectory, passwordFile, password);
+            }
+            EmbeddedPostgres postgres = builder(dataDirectory, passwordFile, password).start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
             database.createDatabaseIfMissing();
             LOG.infof("Embedded PostgreSQL on port %d (data in %s) started in %d ms", postgres.getPort(),
                     dataDirectory.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
@@ -59,15 +93,92 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Durable settings (zonky's defaults, meant for throw-away test servers, turn fsync and synchronous commit off);
+     * a new data directory is made with password authentication for every connection, local or over TCP.
+     */
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, Path passwordFile, String password) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                // zonky passes these to initdb only (as --key=value, after its own "-A trust", so they win)
+                .setLocaleConfig("auth-host", AUTH)
+                .setLocaleConfig("auth-local", AUTH)
+                .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+                .setConnectConfig("password", password);
+    }
+
+    /** The password in {@code file}, made (random, readable only by its owner) when there is none yet. */
+    private static String readOrCreatePassword(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            Path temporary = Files.createTempFile(file.getParent(), "postgres", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temporary, Base64.getUrlEncoder().withoutPadding().encodeToString(random),
+                    StandardCharsets.US_ASCII);
+            Files.move(temporary, file);
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    }
+
+    /** Whether pg_hba.conf lets anyone in without a password, as data directories of earlier versions did. */
+    static boolean trustsAnyone(Path hba) throws IOException {
+        return Files.readAllLines(hba).stream()
+                .map(line -> line.replaceFirst("#.*", "").strip())
+                .filter(line -> !line.isEmpty())
+                .anyMatch(line -> Arrays.asList(line.split("\\s+")).contains("trust"));
+    }
+
+    /**
+     * Upgrades a data directory of an earlier version in place: the superuser gets the password, then pg_hba.conf
+     * demands it. Repeated from the start if interrupted (the password file is written first, pg_hba.conf last).
+     */
+    private static void requirePassword(Path dataDirectory, Path passwordFile, String password) throws IOException {
+        try (EmbeddedPostgres server = builder(dataDirectory, passwordFile, password).start();
+             Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("set password_encryption = '" + AUTH + "'");
+            statement.execute("alter role " + USER + " password '" + password.replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set the password of the embedded PostgreSQL in "
+                    + dataDirectory, e);
+        }
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        Path temporary = dataDirectory.resolve("pg_hba.conf.tmp");
+        Files.writeString(temporary, """
+                # Every connection needs the password kept in %s
+                # TYPE  DATABASE        USER            ADDRESS                 METHOD
+                local   all             all                                     %s
+                host    all             all             127.0.0.1/32            %s
+                host    all             all             ::1/128                 %s
+                local   replication     all                                     %s
+                host    replication     all             127.0.0.1/32            %s
+                host    replication     all             ::1/128                 %s
+                """.formatted(passwordFile.getFileName(), AUTH, AUTH, AUTH, AUTH, AUTH, AUTH));
+        Files.move(temporary, hba, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        LOG.infof("Embedded PostgreSQL in %s now requires the password kept in %s", dataDirectory, passwordFile);
+    }
+
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", DATABASE);
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    /** Where and how the app connects to this server. */
+    public Datasource datasource() {
+        return new Datasource(jdbcUrl(), USER, password);
     }
 
     /** Points Quarkus at this server; explicit configuration still wins because this runs only without it. */
     public void exportAsDatasource() {
-        System.setProperty("quarkus.datasource.jdbc.url", jdbcUrl());
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "postgres");
+        Datasource datasource = datasource();
+        System.setProperty("quarkus.datasource.jdbc.url", datasource.jdbcUrl());
+        System.setProperty("quarkus.datasource.username", datasource.username());
+        System.setProperty("quarkus.datasource.password", datasource.password());
     }
 
     private void createDatabaseIfMissing() {

@@ -2,11 +2,11 @@ package io.lecturelab.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.lecturelab.ml.MlTestData;
 import io.lecturelab.ml.api.MlApi;
 import io.lecturelab.testsupport.BrowserSession;
 import java.awt.image.BufferedImage;
@@ -49,8 +49,7 @@ class EngineIT {
 
     @Test
     void the_packaged_app_trains_a_model_and_classifies_an_uploaded_png() throws Exception {
-        Path cifar = Path.of(PackagedApp.sharedDataset().get("lecturelab.ml.cifar10-dir"));
-        assumeTrue(Files.isRegularFile(cifar.resolve("test_batch.bin")), "CIFAR-10 not found in " + cifar);
+        Path cifar = MlTestData.dir();
         port = PackagedApp.freePort();
         Map<String, String> settings = new HashMap<>(PackagedApp.sharedDataset());
         settings.put("lecturelab.admin.password", ADMIN_PASSWORD);

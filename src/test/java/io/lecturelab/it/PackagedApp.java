@@ -1,5 +1,7 @@
 package io.lecturelab.it;
 
+import io.lecturelab.ml.MlTestData;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,12 +28,12 @@ final class PackagedApp {
     }
 
     /**
-     * Settings every test app gets unless it says otherwise: the shared CIFAR-10 copy, and no download from the
-     * internet.
+     * Settings every test app gets unless it says otherwise: the CIFAR-10 folder the tests found ({@link MlTestData};
+     * where there is none, a folder without it), and no download from the internet.
      */
     static Map<String, String> sharedDataset() {
-        return Map.of("lecturelab.ml.cifar10-dir", Path.of(System.getProperty("lecturelab.ml.cifar10-dir",
-                        "../shared/data/cifar10")).toAbsolutePath().toString(),
+        Path cifar10 = MlTestData.find().orElse(Path.of("target", "no-cifar10"));
+        return Map.of("lecturelab.ml.cifar10-dir", cifar10.toAbsolutePath().toString(),
                 "lecturelab.ml.dataset-download", "manual");
     }
 

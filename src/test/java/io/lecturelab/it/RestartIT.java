@@ -8,6 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,11 +23,13 @@ import java.util.concurrent.TimeUnit;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The packaged app as a user runs it: no database configured, so it starts its embedded PostgreSQL in its data
- * folder. What was saved is still there after a normal stop and after a hard kill. Also reports start-up time and
- * memory (reported, not asserted: speed goals belong to the benchmark).
+ * folder. What was saved is still there after a normal stop and after a hard kill; that database keeps what it
+ * acknowledged and admits only the password kept in the data folder. Also reports start-up time and memory
+ * (reported, not asserted: speed goals belong to the benchmark).
  */
 class RestartIT {
 
@@ -39,6 +47,7 @@ class RestartIT {
         String overview = "재시작 후에도 남아 있어야 합니다 " + UUID.randomUUID();
 
         Process first = start("first start (new data folder)");
+        assertDatabaseIsDurableAndNeedsItsPassword();
         try (BrowserSession instructor = new BrowserSession(baseUrl(), "ko-KR")) {
             instructor.signIn("admin", ADMIN_PASSWORD).open("courses/1/settings");
             instructor.page.locator("#settings-overview textarea").fill(overview);
@@ -59,7 +68,31 @@ class RestartIT {
             student.signIn("admin", ADMIN_PASSWORD).open("courses/1");
             assertThat(student.page.locator(".course-home")).containsText(overview);
         }
+        assertDatabaseIsDurableAndNeedsItsPassword();
         assertThat(Files.exists(workingDirectory.resolve("data/postgres/PG_VERSION"))).isTrue();
+    }
+
+    /** Asks the running app's own PostgreSQL (port from its postmaster.pid, line 4) how it is configured. */
+    private void assertDatabaseIsDurableAndNeedsItsPassword() throws IOException, SQLException {
+        Path data = workingDirectory.resolve("data");
+        Path passwordFile = data.resolve("postgres.password");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+        String databasePort = Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(3).strip();
+        String url = "jdbc:postgresql://localhost:" + databasePort + "/lecturelab";
+        try (Connection connection = DriverManager.getConnection(url, "postgres",
+                Files.readString(passwordFile).strip());
+             Statement statement = connection.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet value = statement.executeQuery("show " + setting)) {
+                    assertThat(value.next()).isTrue();
+                    assertThat(value.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", null).close())
+                .as("a connection without the password").isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> DriverManager.getConnection(url + "?user=postgres").close())
+                .as("a connection without the password").isInstanceOf(SQLException.class);
     }
 
     private Process start(String what) throws IOException, InterruptedException {

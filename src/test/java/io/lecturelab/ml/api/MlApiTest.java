@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.lecturelab.ml.Cifar10TestResource;
 import io.lecturelab.ml.Classification;
 import io.lecturelab.ml.ClassifierService;
 import io.lecturelab.ml.ImageInput;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+// the app under test reads CIFAR-10 from the folder the tests found
+@QuarkusTestResource(value = Cifar10TestResource.class, restrictToAnnotatedClass = false)
 class MlApiTest {
 
     private static final String TOKEN = "test-service-token";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lecturelab.ml.ClassSet;
 import io.lecturelab.ml.EpochMetrics;
 import io.lecturelab.ml.MlTestData;
+import io.lecturelab.ml.NeedsCifar10;
 import io.lecturelab.ml.TrainingRequest;
 import io.lecturelab.ml.TrainingResult;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** With default settings the linear classifier reaches the accuracy known for it on CIFAR-10. */
+@NeedsCifar10
 class AccuracyTest {
 
     private static DjlClassifierService service;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lecturelab.ml.ClassSet;
 import io.lecturelab.ml.MlTestData;
+import io.lecturelab.ml.NeedsCifar10;
 import io.lecturelab.ml.Preprocessing;
 import io.lecturelab.ml.TrainingRequest;
 import io.lecturelab.ml.TrainingResult;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@NeedsCifar10
 class DeterminismTest {
 
     private static DjlClassifierService service;

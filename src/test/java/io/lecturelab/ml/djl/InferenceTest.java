@@ -10,6 +10,7 @@ import io.lecturelab.ml.ClassSet;
 import io.lecturelab.ml.ImageInput;
 import io.lecturelab.ml.MlException;
 import io.lecturelab.ml.MlTestData;
+import io.lecturelab.ml.NeedsCifar10;
 import io.lecturelab.ml.TrainingRequest;
 import io.lecturelab.ml.TrainingResult;
 import io.lecturelab.ml.data.Cifar10Files;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@NeedsCifar10
 class InferenceTest {
 
     private static DjlClassifierService service;

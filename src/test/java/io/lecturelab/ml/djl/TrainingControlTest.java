@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lecturelab.ml.InvalidSettingException;
 import io.lecturelab.ml.MlTestData;
+import io.lecturelab.ml.NeedsCifar10;
 import io.lecturelab.ml.TrainingHandle;
 import io.lecturelab.ml.TrainingProgress;
 import io.lecturelab.ml.TrainingRequest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@NeedsCifar10
 class TrainingControlTest {
 
     private static DjlClassifierService service;

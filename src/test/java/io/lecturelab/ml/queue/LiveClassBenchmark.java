@@ -1,5 +1,6 @@
 package io.lecturelab.ml.queue;
 
+import io.lecturelab.ml.Cifar10TestResource;
 import io.lecturelab.ml.ImageInput;
 import io.lecturelab.ml.MlTestData;
 import io.lecturelab.ml.TrainingRequest;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+// the app under test reads CIFAR-10 from the folder the tests found
+@QuarkusTestResource(value = Cifar10TestResource.class, restrictToAnnotatedClass = false)
 @EnabledIfSystemProperty(named = "mlbench", matches = "true")
 class LiveClassBenchmark {
 

@@ -2,6 +2,7 @@ package io.lecturelab.ml.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lecturelab.ml.Cifar10TestResource;
 import io.lecturelab.ml.MlTestData;
 import io.lecturelab.ml.TrainingProgress;
 import io.lecturelab.ml.TrainingRequest;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 /** The queue's worker threads training on the real engine. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+// the app under test reads CIFAR-10 from the folder the tests found
+@QuarkusTestResource(value = Cifar10TestResource.class, restrictToAnnotatedClass = false)
 class QueueWorkersTest {
 
     @Inject
