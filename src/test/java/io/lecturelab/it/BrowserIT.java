@@ -59,6 +59,32 @@ class BrowserIT {
     }
 
     @Test
+    void every_answer_carries_the_security_headers_and_the_cookies_are_out_of_scripts_reach() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {"login", "courses/" + sampleCourse, "api/ml/engine", "q/health"}) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(answer.headers().firstValue("Content-Security-Policy").orElse("")).as(path)
+                    .contains("frame-ancestors 'none'").contains("object-src 'none'").contains("default-src 'self'");
+        }
+        try (BrowserSession english = browser("en-US")) {
+            english.signIn(student, STUDENT_PASSWORD);
+            english.open("courses/" + sampleCourse);
+            var cookies = english.cookies();
+            assertThat(cookies).extracting(c -> c.name).contains("JSESSIONID", "quarkus-credential");
+            for (var cookie : cookies) {
+                assertThat(cookie.httpOnly).as(cookie.name + " is HttpOnly").isTrue();
+                assertThat(cookie.sameSite).as(cookie.name + " SameSite").isIn(
+                        com.microsoft.playwright.options.SameSiteAttribute.LAX,
+                        com.microsoft.playwright.options.SameSiteAttribute.STRICT);
+            }
+            assertThat(english.page.evaluate("() => document.cookie")).isEqualTo("");
+        } // closing checks that no page broke the Content-Security-Policy
+    }
+
+    @Test
     void a_wrong_password_is_refused_with_a_message() {
         try (BrowserSession english = browser("en-US")) {
             english.signIn(student, "not-the-password");
@@ -129,11 +155,11 @@ class BrowserIT {
                     .hasText("그런 강좌가 없거나, 이 강좌의 구성원이 아닙니다.");
             assertThat(korean.page.locator("table.grading-policy")).hasCount(0);
             // a course that does not exist gets the very same answer: ids of other courses reveal nothing
-            String refusedExisting = korean.page.locator(".page").innerText();
+            String refusedExisting = korean.page.locator(".access-denied").innerText();
             korean.open("courses/987654321");
             assertThat(korean.page.locator(".access-denied-reason"))
                     .hasText("그런 강좌가 없거나, 이 강좌의 구성원이 아닙니다.");
-            org.assertj.core.api.Assertions.assertThat(korean.page.locator(".page").innerText())
+            org.assertj.core.api.Assertions.assertThat(korean.page.locator(".access-denied").innerText())
                     .isEqualTo(refusedExisting);
         }
     }

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Headless Chromium (the system's, never a downloaded one) driven by Playwright, with a fresh profile per session.
@@ -28,6 +30,7 @@ public final class BrowserSession implements AutoCloseable {
     private final Browser browser;
     private final BrowserContext context;
     private final String baseUrl;
+    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
     public final Page page;
 
     public BrowserSession(String baseUrl, String locale) {
@@ -40,6 +43,17 @@ public final class BrowserSession implements AutoCloseable {
                 .setViewportSize(1280, 900));
         context.setDefaultTimeout(20_000);
         page = context.newPage();
+        // Chromium reports every Content-Security-Policy refusal on the console: any one fails the test at close.
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+            }
+        });
+    }
+
+    /** The cookies this browser holds for the app. */
+    public List<Cookie> cookies() {
+        return context.cookies(baseUrl);
     }
 
     /** Opens a path of the app and waits until Vaadin has rendered it. */
@@ -85,10 +99,14 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** Closes the browser; fails if any page broke the app's Content-Security-Policy. */
     @Override
     public void close() {
         context.close();
         browser.close();
         playwright.close();
+        if (!policyViolations.isEmpty()) {
+            throw new AssertionError("Content-Security-Policy violations:\n" + String.join("\n", policyViolations));
+        }
     }
 }
