@@ -16,6 +16,17 @@ public interface LectureLabConfig {
 
     Admin admin();
 
+    SignIn signIn();
+
+    interface SignIn {
+        /**
+         * The wait after the last free failed sign-in of an account (or address); each further failure doubles it,
+         * up to a minute or this wait, whichever is longer.
+         */
+        @WithDefault("PT1S")
+        Duration firstWait();
+    }
+
     /**
      * Folder for the embedded database and the sign-in cookie key. Read before Quarkus starts (see Application), so
      * it is set as a system property or the LECTURELAB_DATA_DIR environment variable.

@@ -22,11 +22,13 @@ public class UserService {
     private static final int BCRYPT_COST = 10;
 
     private final UserRepository users;
+    private final SignInSessions sessions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    UserService(UserRepository users, Clock clock) {
+    UserService(UserRepository users, SignInSessions sessions, Clock clock) {
         this.users = users;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -62,7 +64,11 @@ public class UserService {
         return new NewAccount(user.getId(), username, secret);
     }
 
-    public void changePassword(long userId, String current, String replacement) {
+    /**
+     * Changes the password and ends every other sign-in of the user (a browser left signed in elsewhere, or one
+     * that took the old password), keeping the one that holds {@code signInToken}.
+     */
+    public void changePassword(long userId, String current, String replacement, String signInToken) {
         User user = users.findByIdOptional(userId).orElseThrow();
         if (!BcryptUtil.matches(current, user.getPasswordHash())) {
             throw new UserFacingException("account.error.currentPassword");
@@ -73,6 +79,7 @@ public class UserService {
         }
         user.setPasswordHash(hash(replacement));
         user.setMustChangePassword(false);
+        sessions.revokeAllOf(userId, signInToken);
     }
 
     public void setLocale(long userId, Locale locale) {

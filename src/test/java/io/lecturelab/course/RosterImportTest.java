@@ -81,6 +81,6 @@ class RosterImportTest {
         assertThat(courses.members(second, ADMIN)).extracting(Member::username).containsExactly(id);
         // The first course's temporary password is still the one that works.
         long userId = users.find(id).orElseThrow().getId();
-        users.changePassword(userId, password, "a-new-password");
+        users.changePassword(userId, password, "a-new-password", null);
     }
 }

@@ -14,6 +14,10 @@ public class ItResource extends PostgresResource {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("lecturelab.admin.password", ADMIN_PASSWORD);
+        // long enough that a browser's next attempt surely falls inside it (SignInIT)
+        config.put("lecturelab.sign-in.first-wait", "PT30S");
+        // the ML API is on, so the access matrix sees every endpoint refuse callers without this token
+        config.put("lecturelab.ml.service-token", "it-service-token");
         // The packaged app does not see the test JVM's system properties (only these settings are passed on), so
         // without this it would look for CIFAR-10 in ./data/cifar10 and download it from the internet.
         config.putAll(PackagedApp.sharedDataset());

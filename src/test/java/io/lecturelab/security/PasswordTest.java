@@ -59,9 +59,9 @@ class PasswordTest {
     void a_password_change_needs_the_current_password() {
         long id = users.create(new NewUser(unique(), "Kim", null, null, SystemRole.USER),
                 Optional.of("correct horse")).userId();
-        assertThatThrownBy(() -> users.changePassword(id, "not it", "long enough"))
+        assertThatThrownBy(() -> users.changePassword(id, "not it", "long enough", null))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("account.error.currentPassword");
-        assertThatThrownBy(() -> users.changePassword(id, "correct horse", "correct horse"))
+        assertThatThrownBy(() -> users.changePassword(id, "correct horse", "correct horse", null))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("account.error.samePassword");
     }
 
@@ -72,9 +72,9 @@ class PasswordTest {
         assertThat(account.password()).hasSize(12);
         assertThat(mustChange(username)).isTrue();
 
-        assertThatThrownBy(() -> users.changePassword(account.userId(), account.password(), "short"))
+        assertThatThrownBy(() -> users.changePassword(account.userId(), account.password(), "short", null))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("account.error.passwordLength");
-        users.changePassword(account.userId(), account.password(), "my own password");
+        users.changePassword(account.userId(), account.password(), "my own password", null);
 
         assertThat(mustChange(username)).isFalse();
         assertThat(signIn(username, "my own password").header("Location")).doesNotContain("error");

@@ -51,6 +51,11 @@ public final class BrowserSession implements AutoCloseable {
         });
     }
 
+    /** Gives this browser the cookies of another (as a copied or stolen cookie would). */
+    public void addCookies(List<Cookie> cookies) {
+        context.addCookies(cookies);
+    }
+
     /** The cookies this browser holds for the app. */
     public List<Cookie> cookies() {
         return context.cookies(baseUrl);

@@ -49,7 +49,8 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             try {
-                users.changePassword(user.id(), current.getValue(), replacement.getValue());
+                users.changePassword(user.id(), current.getValue(), replacement.getValue(),
+                        currentUser.signInToken().orElse(null));
                 currentUser.refresh();
                 current.clear();
                 replacement.clear();

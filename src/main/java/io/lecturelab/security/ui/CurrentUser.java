@@ -1,12 +1,16 @@
 package io.lecturelab.security.ui;
 
+import io.lecturelab.security.SignInSessions;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jakarta.servlet.http.Cookie;
+
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -48,6 +52,16 @@ public class CurrentUser {
 
     public SignedInUser require() {
         return get().orElseThrow(() -> new IllegalStateException("No signed-in user"));
+    }
+
+    /** The token of this browser's sign-in ({@link SignInSessions}), from the current request's cookie. */
+    public Optional<String> signInToken() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request == null || request.getCookies() == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(request.getCookies()).filter(c -> SignInSessions.COOKIE.equals(c.getName()))
+                .map(Cookie::getValue).findFirst();
     }
 
     /** Reloads the cached facts after the user changed them (password, language). */

@@ -12,6 +12,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import io.lecturelab.security.SignInThrottle;
+import jakarta.servlet.http.Cookie;
+import java.util.Arrays;
+import java.util.Optional;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** Form sign-in; the form posts to Quarkus' form authentication ({@code j_security_check}). */
@@ -20,6 +25,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView(CurrentUser currentUser, UserService users) {
         setSizeFull();
@@ -27,7 +33,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         addClassName("login-view");
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -46,7 +51,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        i18n.getErrorMessage().setMessage(waitSeconds().filter(seconds -> failed)
+                .map(seconds -> getTranslation("login.error.wait", seconds))
+                .orElse(getTranslation("login.error.message")));
+        form.setI18n(i18n);
+        form.setError(failed);
+    }
+
+    /** Set by the server when it refused an attempt unchecked after too many failures. */
+    private static Optional<Long> waitSeconds() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request == null || request.getCookies() == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(request.getCookies()).filter(c -> SignInThrottle.WAIT_COOKIE.equals(c.getName()))
+                .map(Cookie::getValue).filter(v -> v.matches("[0-9]{1,4}")).map(Long::parseLong).findFirst();
     }
 
     @Override

@@ -1,0 +1,188 @@
+package io.lecturelab.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.lecturelab.course.CourseRole;
+import io.lecturelab.course.ui.RequiresCourseRole;
+import io.lecturelab.ml.api.MlApi;
+import io.lecturelab.security.AdminOnly;
+import io.lecturelab.security.SignedIn;
+import io.lecturelab.testsupport.AppDatabase;
+import io.lecturelab.testsupport.BrowserSession;
+import io.lecturelab.testsupport.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every page × every kind of visitor, and every REST endpoint × every kind of caller. Pages are found as Vaadin's
+ * router finds them (the {@code @Route} classes of the application), endpoints from the running app's OpenAPI
+ * document: a new page or endpoint is in the matrix without anyone adding it here. What each visitor should get
+ * follows from what the page declares; the test checks that the running app enforces it.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(ItResource.class)
+class AccessMatrixIT {
+
+    private static final String PASSWORD = "matrix-password";
+
+    enum Visitor { ANONYMOUS, STUDENT, OTHER_COURSE_STUDENT, TA, INSTRUCTOR, ADMIN }
+
+    enum Outcome { SHOWN, SIGN_IN, REFUSED }
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void every_page_answers_every_kind_of_visitor_as_it_declares() {
+        AppDatabase db = new AppDatabase(PostgresResource.jdbcUrl());
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        long course = db.course("matrix-" + unique, "Matrix");
+        long otherCourse = db.course("matrix-other-" + unique, "Elsewhere");
+        long lecture = Long.parseLong(db.text("insert into lecture (course_id, position, week, title, body,"
+                + " published) values (?, 1, 1, 'Matrix lecture', 'Body', true) returning id", course));
+        Map<Visitor, String> users = Map.of(
+                Visitor.STUDENT, db.newStudent(course, "Student", PASSWORD),
+                Visitor.OTHER_COURSE_STUDENT, db.newStudent(otherCourse, "Other", PASSWORD),
+                Visitor.TA, staff(db, course, "TA"),
+                Visitor.INSTRUCTOR, staff(db, course, "INSTRUCTOR"),
+                Visitor.ADMIN, "admin");
+
+        List<JavaClass> views = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.lecturelab").stream().filter(c -> c.isAnnotatedWith(Route.class)).toList();
+        assertThat(views).hasSizeGreaterThanOrEqualTo(11);
+
+        List<String> mismatches = new ArrayList<>();
+        int cells = 0;
+        for (Visitor visitor : Visitor.values()) {
+            try (BrowserSession browser = new BrowserSession(root.toString(), "en-US")) {
+                if (visitor != Visitor.ANONYMOUS) {
+                    browser.signIn(users.get(visitor), visitor == Visitor.ADMIN ? ItResource.ADMIN_PASSWORD
+                            : PASSWORD);
+                }
+                for (JavaClass view : views) {
+                    String template = String.valueOf(view.getAnnotationOfType(Route.class.getName()).get("value")
+                            .orElseThrow());
+                    String path = template.replaceAll(":courseId\\([^)]*\\)", Long.toString(course))
+                            .replaceAll(":lectureId\\([^)]*\\)", Long.toString(lecture));
+                    assertThat(path).as("every route parameter is filled in").doesNotContain(":");
+                    Outcome expected = expected(view, visitor);
+                    Outcome got = visit(browser, path);
+                    cells++;
+                    if (got != expected) {
+                        mismatches.add(visitor + " /" + path + ": expected " + expected + ", got " + got);
+                    }
+                }
+            }
+        }
+        System.out.printf("[access matrix] %d pages x %d visitors = %d cells%n", views.size(),
+                Visitor.values().length, cells);
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void every_rest_endpoint_refuses_callers_without_the_service_token_whoever_they_are() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode openapi = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
+                URI.create(root + "q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        List<String[]> endpoints = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = openapi.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> endpoints.add(new String[] {
+                    method.toUpperCase(), path.getKey().replace("{id}", "1") + "?ownerId=1"}));
+        }
+        assertThat(endpoints).extracting(e -> e[1]).anyMatch(p -> p.startsWith("/api/ml/jobs"));
+
+        // a signed-in administrator's browser cookies do not open the API either: only the token does
+        String adminCookies;
+        try (BrowserSession admin = new BrowserSession(root.toString(), "en-US")) {
+            admin.signIn("admin", ItResource.ADMIN_PASSWORD);
+            adminCookies = admin.cookies().stream().map(c -> c.name + "=" + c.value)
+                    .collect(Collectors.joining("; "));
+        }
+        int cells = 0;
+        List<String> mismatches = new ArrayList<>();
+        for (String[] endpoint : endpoints) {
+            for (String caller : List.of("anonymous", "wrong token", "administrator's cookies")) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + endpoint[1].substring(1)))
+                        .header("Content-Type", "application/json")
+                        .method(endpoint[0], endpoint[0].equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"));
+                if (caller.equals("wrong token")) {
+                    request.header(MlApi.TOKEN_HEADER, "not-the-token");
+                } else if (caller.startsWith("administrator")) {
+                    request.header("Cookie", adminCookies);
+                }
+                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                cells++;
+                if (answer.statusCode() != 401 || !answer.body().contains("ml.error.serviceToken")) {
+                    mismatches.add(caller + " " + Arrays.toString(endpoint) + ": " + answer.statusCode());
+                }
+            }
+        }
+        System.out.printf("[access matrix] %d endpoints x 3 callers = %d cells%n", endpoints.size(), cells);
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static String staff(AppDatabase db, long course, String role) {
+        String username = role.toLowerCase() + UUID.randomUUID().toString().substring(0, 8);
+        db.member(course, db.user(username, role, PASSWORD), role);
+        return username;
+    }
+
+    /** What a visitor should get, from what the page declares. */
+    private static Outcome expected(JavaClass view, Visitor visitor) {
+        if (view.isAnnotatedWith(AnonymousAllowed.class)) {
+            return Outcome.SHOWN;
+        }
+        if (visitor == Visitor.ANONYMOUS) {
+            return Outcome.SIGN_IN;
+        }
+        if (view.isAnnotatedWith(SignedIn.class)) {
+            return Outcome.SHOWN;
+        }
+        if (view.isAnnotatedWith(AdminOnly.class)) {
+            return visitor == Visitor.ADMIN ? Outcome.SHOWN : Outcome.REFUSED;
+        }
+        RequiresCourseRole required = view.reflect().getAnnotation(RequiresCourseRole.class);
+        if (required != null) {
+            CourseRole role = switch (visitor) {
+                case STUDENT -> CourseRole.STUDENT;
+                case TA -> CourseRole.TA;
+                case INSTRUCTOR -> CourseRole.INSTRUCTOR;
+                default -> null;
+            };
+            return visitor == Visitor.ADMIN || Arrays.asList(required.value()).contains(role) ? Outcome.SHOWN
+                    : Outcome.REFUSED;
+        }
+        throw new AssertionError(view.getName() + " declares nobody"); // the architecture test forbids this
+    }
+
+    private static Outcome visit(BrowserSession browser, String path) {
+        browser.open(path);
+        if (browser.path().startsWith("login") && !path.equals("login")) {
+            return Outcome.SIGN_IN;
+        }
+        return browser.page.locator(".access-denied-reason").count() > 0 ? Outcome.REFUSED : Outcome.SHOWN;
+    }
+}
