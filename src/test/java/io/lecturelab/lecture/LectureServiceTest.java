@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -203,6 +204,47 @@ class LectureServiceTest {
     private static LectureDraft withVersion(LectureDraft d, int version) {
         return new LectureDraft(d.week(), d.date(), d.title(), d.body(), d.recordingUrl(), d.liveStartsAt(),
                 d.liveUrl(), version);
+    }
+
+    @Test
+    void ids_of_another_course_reach_nothing_through_any_method_that_takes_an_id() {
+        long ownLecture = lectures.create(course, draft("Own", ""), instructor);
+        lectures.setPublished(course, ownLecture, true, instructor);
+        // another course, its lecture and attachment, made by its own instructor
+        long other = courses.create("o-" + unique(), "Elsewhere", "2026 Fall", SignedInUser.system());
+        var otherAccount = courses.addMember(other, new NewMember("o" + unique(), "Other", null, null,
+                CourseRole.INSTRUCTOR), SignedInUser.system()).orElseThrow();
+        SignedInUser otherInstructor = SignedInUser.of(users.find(otherAccount.userId()).orElseThrow());
+        long foreignLecture = lectures.create(other, draft("Foreign", "secret"), otherInstructor);
+        lectures.setPublished(other, foreignLecture, true, otherInstructor);
+        long foreignFile = lectures.attach(other, foreignLecture, "f.pdf", PDF, otherInstructor).id();
+        LectureDraft edit = draft("Taken over", "");
+
+        // through the own course's id: the other course's lecture and attachment do not exist here
+        for (SignedInUser who : List.of(instructor, student)) {
+            refused(() -> lectures.lecture(course, foreignLecture, who), "lecture.error.notFound");
+            refused(() -> lectures.attachment(course, foreignFile, who), "lecture.error.notFound");
+            refused(() -> lectures.markStudied(course, foreignLecture, true, who), "lecture.error.notFound");
+        }
+        refused(() -> lectures.update(course, foreignLecture, edit, instructor), "lecture.error.notFound");
+        refused(() -> lectures.setPublished(course, foreignLecture, false, instructor), "lecture.error.notFound");
+        refused(() -> lectures.move(course, foreignLecture, 1, instructor), "lecture.error.notFound");
+        refused(() -> lectures.delete(course, foreignLecture, instructor), "lecture.error.notFound");
+        refused(() -> lectures.attach(course, foreignLecture, "x.pdf", PDF, instructor), "lecture.error.notFound");
+        refused(() -> lectures.removeAttachment(course, foreignFile, instructor), "lecture.error.notFound");
+        // through the other course's id: this course's people are not members there
+        for (SignedInUser who : List.of(instructor, student)) {
+            refused(() -> lectures.schedule(other, who), "course.error.notFound");
+            refused(() -> lectures.lecture(other, foreignLecture, who), "course.error.notFound");
+            refused(() -> lectures.attachment(other, foreignFile, who), "course.error.notFound");
+            refused(() -> lectures.search(other, "secret", who), "course.error.notFound");
+        }
+        refused(() -> lectures.studyReport(other, instructor), "course.error.notFound");
+        refused(() -> lectures.delete(other, foreignLecture, instructor), "course.error.notFound");
+        refused(() -> lectures.removeAttachment(other, foreignFile, instructor), "course.error.notFound");
+
+        assertThat(lectures.lecture(other, foreignLecture, otherInstructor).title()).isEqualTo("Foreign");
+        assertThat(lectures.lecture(other, foreignLecture, otherInstructor).attachments()).hasSize(1);
     }
 
     private static byte[] huge() {
