@@ -11,3 +11,6 @@ create table sign_in_session (
 );
 
 create index sign_in_session_user on sign_in_session (user_id) where revoked_at is null;
+
+-- An administrator can disable an account: it cannot sign in, and its sign-ins end at once. Its work is kept.
+alter table app_user add column disabled_at timestamptz;

@@ -100,7 +100,7 @@ final class IdentityProviders {
             }
             Optional<User> user = users.findByUsername(username);
             boolean matches = BcryptUtil.matches(password, user.map(User::getPasswordHash).orElse(DUMMY_HASH));
-            if (user.isEmpty() || !matches) {
+            if (user.isEmpty() || !matches || user.get().isDisabled()) {
                 throttle.failed(account, address);
                 LOG.warnf("Failed sign-in as %s from %s", account, address);
                 throw new AuthenticationFailedException();
@@ -143,7 +143,7 @@ final class IdentityProviders {
         SecurityIdentity lookUp(String username, RoutingContext http) {
             Optional<User> user = users.findByUsername(username);
             io.vertx.core.http.Cookie token = http == null ? null : http.request().getCookie(SignInSessions.COOKIE);
-            if (user.isEmpty() || !sessions.isLive(token == null ? null : token.getValue(), user.get().getId())) {
+            if (user.isEmpty() || user.get().isDisabled() || !sessions.isLive(token == null ? null : token.getValue(), user.get().getId())) {
                 // The sign-in was ended elsewhere: drop its cookies, so the sign-in page is shown, not a loop.
                 setCookie(http, credentialCookie, "", 0);
                 setCookie(http, SignInSessions.COOKIE, "", 0);

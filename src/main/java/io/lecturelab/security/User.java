@@ -44,6 +44,9 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
     @Version
     private int version;
 
@@ -123,5 +126,13 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    void setDisabledAt(Instant disabledAt) {
+        this.disabledAt = disabledAt;
     }
 }

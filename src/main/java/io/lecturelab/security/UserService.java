@@ -82,16 +82,37 @@ public class UserService {
         sessions.revokeAllOf(userId, signInToken);
     }
 
+    /**
+     * Disables or enables an account (administrators only). A disabled account cannot sign in, and its sign-ins end
+     * at their next request; everything it made is kept.
+     */
+    public void setDisabled(long userId, boolean disabled, SignedInUser actor) {
+        if (!actor.admin()) {
+            throw new UserFacingException("access.adminOnly");
+        }
+        if (disabled && actor.id() == userId) {
+            throw new UserFacingException("account.error.disableSelf");
+        }
+        User user = users.findByIdOptional(userId).orElseThrow(() -> new UserFacingException("account.error.noSuchUser"));
+        user.setDisabledAt(disabled ? clock.instant() : null);
+        if (disabled) {
+            sessions.revokeAllOf(userId, null);
+        }
+    }
+
+    /** The facts about a signed-in user, as they are now; empty for an unknown or disabled account. */
+    public Optional<SignedInUser> signedIn(String username) {
+        return users.findByUsername(username).filter(u -> !u.isDisabled()).map(SignedInUser::of);
+    }
+
     public void setLocale(long userId, Locale locale) {
         users.findByIdOptional(userId).orElseThrow().setLocale(locale.getLanguage());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> find(String username) {
         return users.findByUsername(username);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> find(long id) {
         return users.findByIdOptional(id);
     }

@@ -92,6 +92,52 @@ class PasswordTest {
     }
 
     /** Read in a transaction of its own, so the test sees what was committed. */
+    @Test
+    void a_disabled_account_cannot_sign_in_and_its_open_sign_ins_end_at_their_next_request() {
+        String username = unique();
+        long id = users.create(new NewUser(username, "Kim", null, null, SystemRole.USER), Optional.of("correct horse"))
+                .userId();
+        Response signedIn = signIn(username, "correct horse");
+        assertThat(signedIn.cookie(SignInSessions.COOKIE)).isNotBlank();
+        assertThat(asSignedIn(signedIn).statusCode()).isEqualTo(200);
+
+        SignedInUser student = SignedInUser.of(repository.findById(id));
+        assertThatThrownBy(() -> users.setDisabled(id, true, student)).isInstanceOf(UserFacingException.class)
+                .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("access.adminOnly");
+        assertThat(asSignedIn(signedIn).statusCode()).as("still signed in").isEqualTo(200);
+
+        users.setDisabled(id, true, SignedInUser.system());
+        Response after = asSignedIn(signedIn);
+        assertThat(after.statusCode()).as("the open sign-in ended").isEqualTo(302);
+        assertThat(after.header("Location")).contains("/login");
+        assertThat(signIn(username, "correct horse").header("Location")).contains("/login?error");
+
+        users.setDisabled(id, false, SignedInUser.system());
+        assertThat(signIn(username, "correct horse").header("Location")).doesNotContain("error");
+    }
+
+    @Test
+    void a_sign_in_cookie_without_its_server_side_session_is_not_accepted() {
+        String username = unique();
+        users.create(new NewUser(username, "Kim", null, null, SystemRole.USER), Optional.of("correct horse"));
+        Response signedIn = signIn(username, "correct horse");
+        Response withoutToken = RestAssured.given().redirects().follow(false)
+                .cookie("quarkus-credential", signedIn.cookie("quarkus-credential")).get("/account");
+        assertThat(withoutToken.statusCode()).isEqualTo(302);
+        Response forged = RestAssured.given().redirects().follow(false)
+                .cookie("quarkus-credential", signedIn.cookie("quarkus-credential"))
+                .cookie(SignInSessions.COOKIE, "made-up-token").get("/account");
+        assertThat(forged.statusCode()).isEqualTo(302);
+        assertThat(asSignedIn(signedIn).statusCode()).isEqualTo(200);
+    }
+
+    /** A page request with the cookies the sign-in set. */
+    private static Response asSignedIn(Response signIn) {
+        return RestAssured.given().redirects().follow(false)
+                .cookie("quarkus-credential", signIn.cookie("quarkus-credential"))
+                .cookie(SignInSessions.COOKIE, signIn.cookie(SignInSessions.COOKIE)).get("/account");
+    }
+
     private boolean mustChange(String username) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> repository.findByUsername(username).orElseThrow().isMustChangePassword());

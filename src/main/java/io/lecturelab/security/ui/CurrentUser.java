@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Who is signed in to the current Vaadin session. Resolved from the request's principal (form sign-in) and kept in
- * the session so that push and background threads can ask too.
+ * Who is signed in to the current Vaadin session. Resolved from the request's principal (form sign-in) once per
+ * request and kept in the session so that push and background threads can ask too.
  */
 @ApplicationScoped
 public class CurrentUser {
@@ -27,25 +27,27 @@ public class CurrentUser {
         this.users = users;
     }
 
+    /**
+     * The signed-in user, read afresh once per request: a role changed or an account disabled by an administrator
+     * takes effect at the user's next click, without signing in again. Push and background threads (no request)
+     * get the facts of the session's last request.
+     */
     public Optional<SignedInUser> get() {
         VaadinSession session = VaadinSession.getCurrent();
         if (session == null) {
             return Optional.empty();
         }
         VaadinRequest request = VaadinRequest.getCurrent();
-        Principal principal = request == null ? null : request.getUserPrincipal();
-        SignedInUser cached = (SignedInUser) session.getAttribute(ATTRIBUTE);
-        if (request != null && principal == null) {
-            session.setAttribute(ATTRIBUTE, null);
-            return Optional.empty();
+        if (request == null) {
+            return Optional.ofNullable((SignedInUser) session.getAttribute(ATTRIBUTE));
         }
-        if (cached != null && (principal == null || cached.username().equals(principal.getName()))) {
-            return Optional.of(cached);
+        if (request.getAttribute(ATTRIBUTE) instanceof SignedInUser known) {
+            return Optional.of(known);
         }
-        if (principal == null) {
-            return Optional.empty();
-        }
-        Optional<SignedInUser> user = users.find(principal.getName()).map(SignedInUser::of);
+        Principal principal = request.getUserPrincipal();
+        Optional<SignedInUser> user = principal == null ? Optional.empty()
+                : users.signedIn(principal.getName());
+        user.ifPresent(u -> request.setAttribute(ATTRIBUTE, u));
         session.setAttribute(ATTRIBUTE, user.orElse(null));
         return user;
     }
@@ -64,10 +66,15 @@ public class CurrentUser {
                 .map(Cookie::getValue).findFirst();
     }
 
-    /** Reloads the cached facts after the user changed them (password, language). */
+    /** Reloads the facts after the user changed them (password, language) in this request. */
     public void refresh() {
         VaadinSession session = VaadinSession.getCurrent();
-        get().flatMap(user -> users.find(user.id())).map(SignedInUser::of)
-                .ifPresent(user -> session.setAttribute(ATTRIBUTE, user));
+        VaadinRequest request = VaadinRequest.getCurrent();
+        get().flatMap(user -> users.find(user.id())).map(SignedInUser::of).ifPresent(user -> {
+            session.setAttribute(ATTRIBUTE, user);
+            if (request != null) {
+                request.setAttribute(ATTRIBUTE, user);
+            }
+        });
     }
 }
