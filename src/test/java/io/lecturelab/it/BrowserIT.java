@@ -286,10 +286,7 @@ class BrowserIT {
     void signing_out_ends_the_session() {
         try (BrowserSession english = browser("en-US")) {
             english.signIn(student, STUDENT_PASSWORD).open("courses/" + sampleCourse);
-            english.page.locator(".user-menu vaadin-menu-bar-button").first().click();
-            english.page.locator("vaadin-menu-bar-item").filter(new Locator.FilterOptions().setHasText("Sign out"))
-                    .click();
-            english.page.waitForURL("**/login");
+            english.signOut("Sign out");
             english.open("courses/" + sampleCourse);
             english.page.waitForURL("**/login");
             assertThat(english.page.locator("table.grading-policy")).hasCount(0);

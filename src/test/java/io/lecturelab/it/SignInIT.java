@@ -3,7 +3,6 @@ package io.lecturelab.it;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Locator;
 import io.lecturelab.testsupport.AppDatabase;
 import io.lecturelab.testsupport.BrowserSession;
 import io.lecturelab.testsupport.PostgresResource;
@@ -50,10 +49,7 @@ class SignInIT {
             copy.open("courses/" + course);
             assertThat(copy.page.locator("table.grading-policy")).isVisible();
 
-            owner.page.locator(".user-menu vaadin-menu-bar-button").first().click();
-            owner.page.locator("vaadin-menu-bar-item").filter(new Locator.FilterOptions().setHasText("Sign out"))
-                    .click();
-            owner.page.waitForURL("**/login");
+            owner.signOut("Sign out");
 
             copy.open("courses/" + course);
             copy.page.waitForURL("**/login");

@@ -79,6 +79,13 @@ public final class BrowserSession implements AutoCloseable {
         return this;
     }
 
+    /** Signs out through the user menu ({@code label}: the item's text in this browser's language). */
+    public void signOut(String label) {
+        page.locator(".user-menu vaadin-menu-bar-button").first().click();
+        page.locator("vaadin-menu-bar-item").filter(new Locator.FilterOptions().setHasText(label)).click();
+        page.waitForURL("**/login");
+    }
+
     /** Waits for the Vaadin client to finish its round trips. */
     public void settle() {
         page.waitForFunction("() => !!window.Vaadin && !!window.Vaadin.Flow && Object.values(window.Vaadin.Flow.clients)"
