@@ -73,6 +73,7 @@ class AccessMatrixIT {
         assertThat(views).hasSizeGreaterThanOrEqualTo(11);
 
         List<String> mismatches = new ArrayList<>();
+        List<String> accessibility = new ArrayList<>();
         int cells = 0;
         for (Visitor visitor : Visitor.values()) {
             try (BrowserSession browser = new BrowserSession(root.toString(), "en-US")) {
@@ -92,12 +93,18 @@ class AccessMatrixIT {
                     if (got != expected) {
                         mismatches.add(visitor + " /" + path + ": expected " + expected + ", got " + got);
                     }
+                    if (got == Outcome.SHOWN || visitor == Visitor.ANONYMOUS) {
+                        // whatever the visitor sees — the page, the refusal or the sign-in page — is accessible
+                        browser.accessibilityProblems().forEach(problem -> accessibility.add(
+                                visitor + " /" + path + ": " + problem));
+                    }
                 }
             }
         }
         System.out.printf("[access matrix] %d pages x %d visitors = %d cells%n", views.size(),
                 Visitor.values().length, cells);
         assertThat(mismatches).isEmpty();
+        assertThat(accessibility).as("axe-core: serious or critical WCAG 2.1 AA problems").isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.lecturelab.testsupport;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -77,6 +79,25 @@ public final class BrowserSession implements AutoCloseable {
         page.waitForLoadState(LoadState.NETWORKIDLE);
         settle();
         return this;
+    }
+
+    /**
+     * The WCAG 2.1 A/AA problems of the page as it is now that axe-core rates serious or critical, one line each
+     * (rule, impact, the first offending element); empty when there are none.
+     */
+    public List<String> accessibilityProblems() {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze();
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + ", " + rule.getNodes().size() + "×): "
+                        + rule.getNodes().getFirst().getTarget() + " " + rule.getHelp())
+                .toList();
+    }
+
+    /** Sets the window size, e.g. 390 × 844 for a phone. */
+    public void resize(int width, int height) {
+        page.setViewportSize(width, height);
     }
 
     /** Signs out through the user menu ({@code label}: the item's text in this browser's language). */

@@ -59,6 +59,7 @@ public class LectureView extends VerticalLayout implements BeforeEnterObserver, 
         addClassName("page");
         addClassName("lecture-page");
         header.setWidthFull();
+        header.addClassName("lecture-header");
         classes.setWidthFull();
     }
 

@@ -104,6 +104,7 @@ public class LecturesView extends VerticalLayout implements BeforeEnterObserver,
         progress.removeAll();
         long total = schedule.published();
         ProgressBar bar = new ProgressBar(0, Math.max(1, total), schedule.studied());
+        bar.getElement().setAttribute("aria-label", getTranslation("lecture.progress", schedule.studied(), total));
         progress.add(new Span(getTranslation("lecture.progress", schedule.studied(), total)), bar);
         staffTools.removeAll();
         if (schedule.staff()) {
