@@ -18,7 +18,10 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,6 +174,45 @@ class LectureBrowserIT {
             reader.page.locator("#lecture-search input").fill("cross-entropy");
             assertThat(reader.page.locator("#lecture-search-results")).containsText(title);
         }
+    }
+
+    @Test
+    void an_attachment_just_under_the_limit_is_kept_and_one_just_over_is_refused_by_the_app_not_by_http() {
+        int max = ItResource.MAX_ATTACHMENT_BYTES;
+        long id = Long.parseLong(db.text("insert into lecture (course_id, position, week, title, body, published) "
+                + "values (?, ?, 3, 'Limits', '', false) returning id", course, 200_000 + (int) (Math.random() * 1000)));
+        List<Integer> uploadStatuses = new CopyOnWriteArrayList<>();
+        try (BrowserSession instructor = browser("ko-KR")) {
+            instructor.page.onResponse(response -> {
+                if (response.request().method().equals("POST") && response.url().contains("/VAADIN/dynamic/")) {
+                    uploadStatuses.add(response.status());
+                }
+            });
+            instructor.signIn("admin", ItResource.ADMIN_PASSWORD).open("courses/" + course + "/lectures/" + id
+                    + "/edit");
+            Locator file = instructor.page.locator("#attachment-upload input[type=file]");
+            file.setInputFiles(new FilePayload("under.pdf", "application/pdf", pdfOf(max - 1)));
+            instructor.settle();
+            assertThat(instructor.page.locator("#attachment-list")).containsText("under.pdf");
+
+            // The browser's own size check would refuse first; a request can skip it, so the server must refuse too.
+            instructor.page.locator("#attachment-upload").evaluate("upload => upload.maxFileSize = Infinity");
+            file.setInputFiles(new FilePayload("over.pdf", "application/pdf", pdfOf(max + 1)));
+            instructor.settle();
+            assertThat(instructor.page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                    .setHasText("파일이 비어 있거나 2MB보다 큽니다."))).hasCount(1);
+            assertThat(instructor.page.locator("#attachment-list")).not().containsText("over.pdf");
+        }
+        assertThat(uploadStatuses).hasSize(2).doesNotContain(413);
+        assertThat(db.text("select string_agg(file_name || ':' || size_bytes, ',') from lecture_attachment "
+                + "where lecture_id = ?", id)).isEqualTo("under.pdf:" + (max - 1));
+    }
+
+    private static byte[] pdfOf(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 'x');
+        System.arraycopy(PDF, 0, bytes, 0, PDF.length);
+        return bytes;
     }
 
     @Test
