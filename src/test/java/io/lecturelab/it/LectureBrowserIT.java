@@ -15,7 +15,11 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -180,7 +184,8 @@ class LectureBrowserIT {
     void an_attachment_just_under_the_limit_is_kept_and_one_just_over_is_refused_by_the_app_not_by_http() {
         int max = ItResource.MAX_ATTACHMENT_BYTES;
         long id = Long.parseLong(db.text("insert into lecture (course_id, position, week, title, body, published) "
-                + "values (?, ?, 3, 'Limits', '', false) returning id", course, 200_000 + (int) (Math.random() * 1000)));
+                        + "values (?, ?, 3, 'Limits', '', false) returning id", course,
+                200_000 + (int) (Math.random() * 1000)));
         List<Integer> uploadStatuses = new CopyOnWriteArrayList<>();
         try (BrowserSession instructor = browser("ko-KR")) {
             instructor.page.onResponse(response -> {
@@ -206,6 +211,23 @@ class LectureBrowserIT {
         assertThat(uploadStatuses).hasSize(2).doesNotContain(413);
         assertThat(db.text("select string_agg(file_name || ':' || size_bytes, ',') from lecture_attachment "
                 + "where lecture_id = ?", id)).isEqualTo("under.pdf:" + (max - 1));
+    }
+
+    @Test
+    void the_packaged_apps_http_body_limit_follows_the_attachment_limit_it_was_started_with() throws Exception {
+        // Started with a 2 MiB attachment limit (ItResource), so bodies up to 3 MiB pass, not Quarkus's 10 MiB.
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            assertThat(postStatus(client, 4 * 1024 * 1024)).isEqualTo(413);
+            assertThat(postStatus(client, ItResource.MAX_ATTACHMENT_BYTES + 1)).isNotEqualTo(413);
+        }
+    }
+
+    private int postStatus(HttpClient client, int bytes) throws IOException, InterruptedException {
+        // Expect: 100-continue lets the server refuse before the body is sent.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl)).expectContinue(true)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes])).build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static byte[] pdfOf(int size) {

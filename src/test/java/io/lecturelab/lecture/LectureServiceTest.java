@@ -244,8 +244,8 @@ class LectureServiceTest {
 
     @Test
     void listing_and_removing_attachments_never_reads_their_contents() throws IOException {
-        // No lecture entity maps the contents (they live in lecture_attachment_chunk, read only by a download), so neither a
-        // listing nor loading a row to delete it can bring the bytes along.
+        // No lecture entity maps the contents (they live in lecture_attachment_chunk, read only by a download), so
+        // neither a listing nor loading a row to delete it can bring the bytes along.
         Metamodel model = entityManager.getMetamodel();
         for (EntityType<?> entity : model.getEntities()) {
             if (!entity.getJavaType().getPackageName().equals(LectureService.class.getPackageName())) {
