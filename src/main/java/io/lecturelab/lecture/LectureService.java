@@ -1,16 +1,15 @@
 package io.lecturelab.lecture;
 
 import io.lecturelab.base.LectureLabConfig;
+import io.lecturelab.base.LimitedInputStream;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
 import io.lecturelab.security.SignedInUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-
-import io.lecturelab.base.LimitedInputStream;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.io.IOException;
 import java.io.InputStream;
