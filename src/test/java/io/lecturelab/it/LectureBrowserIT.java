@@ -218,13 +218,14 @@ class LectureBrowserIT {
         // Started with a 2 MiB attachment limit (ItResource), so bodies up to 3 MiB pass, not Quarkus's 10 MiB.
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             assertThat(postStatus(client, 4 * 1024 * 1024)).isEqualTo(413);
-            assertThat(postStatus(client, ItResource.MAX_ATTACHMENT_BYTES + 1)).isNotEqualTo(413);
+            assertThat(postStatus(client, ItResource.MAX_ATTACHMENT_BYTES + 1)).isEqualTo(200);
         }
     }
 
     private int postStatus(HttpClient client, int bytes) throws IOException, InterruptedException {
-        // Expect: 100-continue lets the server refuse before the body is sent.
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl)).expectContinue(true)
+        // Expect: 100-continue lets the server refuse before the body is sent. The health endpoint ignores the body, so
+        // below the limit it simply answers, and no page tries to read the bytes as a Vaadin request.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl).resolve("/q/health")).expectContinue(true)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes])).build();
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
