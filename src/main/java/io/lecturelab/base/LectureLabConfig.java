@@ -14,6 +14,10 @@ import java.util.OptionalInt;
 @ConfigMapping(prefix = "lecturelab")
 public interface LectureLabConfig {
 
+    /** Defaults of the upload limits, also read by {@link HttpBodyLimit}. */
+    String DEFAULT_MAX_ROSTER_BYTES = "1048576";
+    String DEFAULT_MAX_ATTACHMENT_BYTES = "20971520";
+
     Admin admin();
 
     SignIn signIn();
@@ -39,7 +43,7 @@ public interface LectureLabConfig {
     boolean sampleCourse();
 
     /** Largest roster file accepted, in bytes. */
-    @WithDefault("1048576")
+    @WithDefault(DEFAULT_MAX_ROSTER_BYTES)
     int maxRosterBytes();
 
     Ml ml();
@@ -48,7 +52,7 @@ public interface LectureLabConfig {
 
     interface Lectures {
         /** Largest file that can be attached to a lecture, in bytes. */
-        @WithDefault("20971520")
+        @WithDefault(DEFAULT_MAX_ATTACHMENT_BYTES)
         int maxAttachmentBytes();
 
         /** File name extensions that can be attached to a lecture. */

@@ -1,5 +1,7 @@
 package io.lecturelab.lecture;
 
-/** An attached file with its contents, for download. */
-public record AttachmentFile(String fileName, String contentType, byte[] content) {
+import java.io.InputStream;
+
+/** An attached file for download: its contents stream from the database one chunk at a time. */
+public record AttachmentFile(String fileName, String contentType, long sizeBytes, InputStream content) {
 }

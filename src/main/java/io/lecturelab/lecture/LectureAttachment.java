@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A file attached to a lecture (e.g. the slides as PDF), kept in the database with its SHA-256. */
+/**
+ * A file attached to a lecture (e.g. the slides as PDF), with its SHA-256. Its contents live apart, in chunks
+ * ({@link AttachmentRepository}), so that loading this row never loads them.
+ */
 @Entity
 @Table(name = "lecture_attachment")
 class LectureAttachment {
@@ -32,10 +35,6 @@ class LectureAttachment {
 
     @Column(nullable = false)
     String sha256;
-
-    // Loaded only when a file is downloaded: listings use a query without it (AttachmentRepository.listOf).
-    @Column(nullable = false)
-    byte[] content;
 
     @Column(name = "uploaded_at", nullable = false)
     Instant uploadedAt;

@@ -1,21 +1,28 @@
 package io.lecturelab.lecture;
 
 import io.lecturelab.base.LectureLabConfig;
+import io.lecturelab.base.LimitedInputStream;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
 import io.lecturelab.security.SignedInUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -34,6 +41,9 @@ import java.util.Set;
 // Reads run in a transaction too, so that each call sees the database as it is now rather than what an earlier
 // call of the same request (without a transaction) already loaded.
 public class LectureService {
+
+    /** Name prefix of the temporary files uploads stream to (in {@code java.io.tmpdir}). */
+    static final String UPLOAD_PREFIX = "lecturelab-upload-";
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
             Map.entry("pdf", "application/pdf"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
@@ -111,7 +121,8 @@ public class LectureService {
         LectureAttachment file = attachments.findByIdOptional(attachmentId)
                 .orElseThrow(() -> new UserFacingException("lecture.error.notFound"));
         visible(courseId, file.lectureId, staff);
-        return new AttachmentFile(file.fileName, file.contentType, file.content);
+        return new AttachmentFile(file.fileName, file.contentType, file.sizeBytes,
+                new AttachmentStream(attachments, file.id, file.sizeBytes));
     }
 
     // --- studying ------------------------------------------------------------------------------------------------
@@ -207,38 +218,76 @@ public class LectureService {
     }
 
     /**
-     * Attaches a file after checking its type (by name and, for PDF, by its first bytes) and size; a refused file
-     * changes nothing.
+     * Attaches a file streamed from {@code content}. The name's extension must be allowed, the bytes at most the limit
+     * (refused as soon as one more arrives) and of the type the extension names (checked by content). The bytes go to
+     * a temporary file first and are stored only when every check passed; a refused or broken upload leaves neither
+     * a row nor a file behind. The upload streams outside any transaction, so a slow one holds no connection.
+     *
+     * @throws IOException when reading {@code content} fails (e.g. the browser stopped sending)
      */
-    public Attachment attach(long courseId, long lectureId, String fileName, byte[] content, SignedInUser editor) {
-        requireStaff(courseId, editor);
-        visible(courseId, lectureId, true);
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Attachment attach(long courseId, long lectureId, String fileName, InputStream content,
+                             SignedInUser editor) throws IOException {
         String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        QuarkusTransaction.requiringNew().run(() -> {
+            requireStaff(courseId, editor);
+            visible(courseId, lectureId, true);
+        });
         if (name.isEmpty() || name.length() > 255 || !config.lectures().attachmentTypes().contains(extension)
                 || !CONTENT_TYPES.containsKey(extension)) {
             throw new UserFacingException("lecture.error.fileType", String.join(", ",
                     config.lectures().attachmentTypes()));
         }
         int max = config.lectures().maxAttachmentBytes();
-        if (content == null || content.length == 0 || content.length > max) {
-            throw new UserFacingException("lecture.error.fileSize", max / (1024 * 1024));
+        Path temp = Files.createTempFile(UPLOAD_PREFIX, ".part");
+        try {
+            MessageDigest sha256 = sha256();
+            long size;
+            try (InputStream in = new DigestInputStream(new LimitedInputStream(content, max, () -> tooLarge(max)),
+                    sha256); OutputStream out = Files.newOutputStream(temp)) {
+                size = in.transferTo(out);
+            }
+            if (size == 0) {
+                throw tooLarge(max);
+            }
+            AttachmentContent.check(extension, temp);
+            String hash = HexFormat.of().formatHex(sha256.digest());
+            return QuarkusTransaction.requiringNew().call(() -> store(courseId, lectureId, name,
+                    CONTENT_TYPES.get(extension), temp, size, hash, editor));
+        } finally {
+            Files.deleteIfExists(temp);
         }
-        if (extension.equals("pdf") && !startsWith(content, "%PDF-")) {
-            throw new UserFacingException("lecture.error.notPdf");
-        }
+    }
+
+    private Attachment store(long courseId, long lectureId, String name, String contentType, Path temp, long size,
+                             String hash, SignedInUser editor) {
+        requireStaff(courseId, editor);
+        visible(courseId, lectureId, true);
         LectureAttachment file = new LectureAttachment();
         file.lectureId = lectureId;
         file.fileName = name;
-        file.contentType = CONTENT_TYPES.get(extension);
-        file.sizeBytes = content.length;
-        file.sha256 = sha256(content);
-        file.content = content.clone();
+        file.contentType = contentType;
+        file.sizeBytes = size;
+        file.sha256 = hash;
         file.uploadedAt = clock.instant();
         file.uploadedBy = editor.id();
         attachments.persist(file);
+        try (InputStream in = Files.newInputStream(temp)) {
+            int seq = 0;
+            for (byte[] chunk = in.readNBytes(AttachmentRepository.CHUNK_BYTES); chunk.length > 0;
+                 chunk = in.readNBytes(AttachmentRepository.CHUNK_BYTES)) {
+                attachments.writeChunk(file.id, seq++, chunk);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new Attachment(file.id, file.fileName, file.contentType, file.sizeBytes, file.sha256);
+    }
+
+    private static UserFacingException tooLarge(int max) {
+        return new UserFacingException("lecture.error.fileSize", max / (1024 * 1024));
     }
 
     public void removeAttachment(long courseId, long attachmentId, SignedInUser editor) {
@@ -310,17 +359,11 @@ public class LectureService {
                 l.recordingUrl, live(l, zone), l.liveUrl, studied);
     }
 
-    private static boolean startsWith(byte[] content, String magic) {
-        byte[] prefix = magic.getBytes(StandardCharsets.US_ASCII);
-        return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    private static String sha256(byte[] content) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
-
 }

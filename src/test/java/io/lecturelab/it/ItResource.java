@@ -9,6 +9,8 @@ import java.util.Map;
 public class ItResource extends PostgresResource {
 
     static final String ADMIN_PASSWORD = "instructor-secret";
+    /** A small attachment limit keeps the upload tests fast; the HTTP body limit follows it (HttpBodyLimit). */
+    static final int MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 
     @Override
     public Map<String, String> start() {
@@ -21,6 +23,7 @@ public class ItResource extends PostgresResource {
         // The packaged app does not see the test JVM's system properties (only these settings are passed on), so
         // without this it would look for CIFAR-10 in ./data/cifar10 and download it from the internet.
         config.putAll(PackagedApp.sharedDataset());
+        config.put("lecturelab.lectures.max-attachment-bytes", Integer.toString(MAX_ATTACHMENT_BYTES));
         return config;
     }
 }

@@ -15,10 +15,17 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,6 +178,64 @@ class LectureBrowserIT {
             reader.page.locator("#lecture-search input").fill("cross-entropy");
             assertThat(reader.page.locator("#lecture-search-results")).containsText(title);
         }
+    }
+
+    @Test
+    void an_attachment_just_under_the_limit_is_kept_and_one_just_over_is_refused_by_the_app_not_by_http() {
+        int max = ItResource.MAX_ATTACHMENT_BYTES;
+        long id = Long.parseLong(db.text("insert into lecture (course_id, position, week, title, body, published) "
+                        + "values (?, ?, 3, 'Limits', '', false) returning id", course,
+                200_000 + (int) (Math.random() * 1000)));
+        List<Integer> uploadStatuses = new CopyOnWriteArrayList<>();
+        try (BrowserSession instructor = browser("ko-KR")) {
+            instructor.page.onResponse(response -> {
+                if (response.request().method().equals("POST") && response.url().contains("/VAADIN/dynamic/")) {
+                    uploadStatuses.add(response.status());
+                }
+            });
+            instructor.signIn("admin", ItResource.ADMIN_PASSWORD).open("courses/" + course + "/lectures/" + id
+                    + "/edit");
+            Locator file = instructor.page.locator("#attachment-upload input[type=file]");
+            file.setInputFiles(new FilePayload("under.pdf", "application/pdf", pdfOf(max - 1)));
+            instructor.settle();
+            assertThat(instructor.page.locator("#attachment-list")).containsText("under.pdf");
+
+            // The browser's own size check would refuse first; a request can skip it, so the server must refuse too.
+            instructor.page.locator("#attachment-upload").evaluate("upload => upload.maxFileSize = Infinity");
+            file.setInputFiles(new FilePayload("over.pdf", "application/pdf", pdfOf(max + 1)));
+            instructor.settle();
+            assertThat(instructor.page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                    .setHasText("파일이 비어 있거나 2MB보다 큽니다."))).hasCount(1);
+            assertThat(instructor.page.locator("#attachment-list")).not().containsText("over.pdf");
+        }
+        assertThat(uploadStatuses).hasSize(2).doesNotContain(413);
+        assertThat(db.text("select string_agg(file_name || ':' || size_bytes, ',') from lecture_attachment "
+                + "where lecture_id = ?", id)).isEqualTo("under.pdf:" + (max - 1));
+    }
+
+    @Test
+    void the_packaged_apps_http_body_limit_follows_the_attachment_limit_it_was_started_with() throws Exception {
+        // Started with a 2 MiB attachment limit (ItResource), so bodies up to 3 MiB pass, not Quarkus's 10 MiB.
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            assertThat(postStatus(client, 4 * 1024 * 1024)).isEqualTo(413);
+            assertThat(postStatus(client, ItResource.MAX_ATTACHMENT_BYTES + 1)).isEqualTo(200);
+        }
+    }
+
+    private int postStatus(HttpClient client, int bytes) throws IOException, InterruptedException {
+        // Expect: 100-continue lets the server refuse before the body is sent. The health endpoint ignores the body, so
+        // below the limit it simply answers, and no page tries to read the bytes as a Vaadin request.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl).resolve("/q/health")).expectContinue(true)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[bytes])).build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static byte[] pdfOf(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 'x');
+        System.arraycopy(PDF, 0, bytes, 0, PDF.length);
+        return bytes;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lecturelab.lecture;
 
+import io.lecturelab.base.LectureLabConfig;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
@@ -9,17 +10,32 @@ import io.lecturelab.security.UserService;
 import io.lecturelab.testsupport.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.Metamodel;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +54,12 @@ class LectureServiceTest {
 
     @Inject
     UserService users;
+
+    @Inject
+    LectureLabConfig config;
+
+    @Inject
+    EntityManager entityManager;
 
     private long course;
     private SignedInUser instructor;
@@ -86,7 +108,7 @@ class LectureServiceTest {
         refused(() -> lectures.create(course, draft("Theirs", "y"), student), "lecture.error.staffOnly");
         refused(() -> lectures.update(course, id, draft("Changed", "z"), student), "lecture.error.staffOnly");
         refused(() -> lectures.setPublished(course, id, true, student), "lecture.error.staffOnly");
-        refused(() -> lectures.attach(course, id, "s.pdf", PDF, student), "lecture.error.staffOnly");
+        refused(() -> attach(id, "s.pdf", PDF, student), "lecture.error.staffOnly");
         assertThat(lectures.lecture(course, id, instructor).title()).isEqualTo("Mine");
     }
 
@@ -106,23 +128,141 @@ class LectureServiceTest {
     }
 
     @Test
-    void a_refused_attachment_changes_nothing_and_an_accepted_one_keeps_its_bytes_and_hash() {
+    void a_refused_attachment_changes_nothing_and_an_accepted_one_keeps_its_bytes_and_hash() throws IOException {
         long id = lectures.create(course, draft("Slides", ""), instructor);
-        Attachment slides = lectures.attach(course, id, "lecture-01.pdf", PDF, instructor);
+        Attachment slides = attach(id, "lecture-01.pdf", PDF, instructor);
 
-        refused(() -> lectures.attach(course, id, "virus.exe", PDF, instructor), "lecture.error.fileType");
-        refused(() -> lectures.attach(course, id, "fake.pdf", "<html>".getBytes(StandardCharsets.UTF_8),
-                instructor), "lecture.error.notPdf");
-        refused(() -> lectures.attach(course, id, "huge.pdf", huge(), instructor), "lecture.error.fileSize");
-        refused(() -> lectures.attach(course, id, "empty.txt", new byte[0], instructor), "lecture.error.fileSize");
+        refused(() -> attach(id, "virus.exe", PDF, instructor), "lecture.error.fileType");
+        refused(() -> attach(id, "fake.pdf", "<html>".getBytes(StandardCharsets.UTF_8), instructor),
+                "lecture.error.notPdf");
+        refused(() -> attach(id, "empty.txt", new byte[0], instructor), "lecture.error.fileSize");
 
         assertThat(lectures.lecture(course, id, instructor).attachments()).containsExactly(slides);
         assertThat(slides.sha256()).isEqualTo(
                 java.util.HexFormat.of().formatHex(sha256(PDF)));
         lectures.setPublished(course, id, true, instructor);
         AttachmentFile file = lectures.attachment(course, slides.id(), student);
-        assertThat(file.content()).isEqualTo(PDF);
+        try (InputStream content = file.content()) {
+            assertThat(content.readAllBytes()).isEqualTo(PDF);
+        }
         assertThat(file.contentType()).isEqualTo("application/pdf");
+        assertThat(file.sizeBytes()).isEqualTo(PDF.length);
+    }
+
+    @Test
+    void a_file_of_exactly_the_limit_is_kept_whole_and_one_byte_more_is_refused_while_it_streams()
+            throws IOException {
+        long id = lectures.create(course, draft("Big", ""), instructor);
+        int max = config.lectures().maxAttachmentBytes();
+        Set<Path> before = uploadTempFiles();
+
+        Attachment atLimit = lectures.attach(course, id, "big.pdf", pdfOf(max), instructor);
+        assertThat(atLimit.sizeBytes()).isEqualTo(max);
+        CountingStream overLimit = pdfOf(max + 10 * 1024 * 1024);
+        refused(() -> lectures.attach(course, id, "bigger.pdf", overLimit, instructor), "lecture.error.fileSize");
+        // refused as soon as the count passed the limit, not after reading all 10 MB more
+        assertThat(overLimit.count).isLessThanOrEqualTo(max + 64 * 1024L);
+        refused(() -> lectures.attach(course, id, "bigger.pdf", pdfOf(max + 1), instructor),
+                "lecture.error.fileSize");
+
+        assertThat(lectures.lecture(course, id, instructor).attachments()).containsExactly(atLimit);
+        assertThat(uploadTempFiles()).isEqualTo(before);
+        // many stored chunks come back in order, byte for byte
+        MessageDigest expected = sha256Digest();
+        try (InputStream generated = pdfOf(max)) {
+            expected.update(generated.readAllBytes());
+        }
+        try (InputStream content = lectures.attachment(course, atLimit.id(), instructor).content()) {
+            byte[] downloaded = content.readAllBytes();
+            assertThat(downloaded).hasSize(max);
+            assertThat(java.util.HexFormat.of().formatHex(sha256(downloaded)))
+                    .isEqualTo(java.util.HexFormat.of().formatHex(expected.digest()))
+                    .isEqualTo(atLimit.sha256());
+        }
+    }
+
+    @Test
+    void a_file_whose_contents_are_not_what_its_name_says_is_refused() throws IOException {
+        long id = lectures.create(course, draft("Types", ""), instructor);
+        Set<Path> before = uploadTempFiles();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        byte[] gif = "GIF89a....".getBytes(StandardCharsets.US_ASCII);
+        byte[] text = "print('안녕')\n".getBytes(StandardCharsets.UTF_8);
+
+        refused(() -> attach(id, "slides.pdf", png, instructor), "lecture.error.notPdf");
+        refused(() -> attach(id, "photo.png", text, instructor), "lecture.error.contentMismatch");
+        refused(() -> attach(id, "photo.jpg", gif, instructor), "lecture.error.contentMismatch");
+        refused(() -> attach(id, "code.zip", PDF, instructor), "lecture.error.contentMismatch");
+        refused(() -> attach(id, "lab.ipynb", "{\"metadata\": {}}".getBytes(StandardCharsets.UTF_8), instructor),
+                "lecture.error.contentMismatch");
+        refused(() -> attach(id, "lab.ipynb", "{\"cells\": [".getBytes(StandardCharsets.UTF_8), instructor),
+                "lecture.error.contentMismatch");
+        refused(() -> attach(id, "lab.ipynb", "{\"a\": {\"cells\": []}}".getBytes(StandardCharsets.UTF_8),
+                instructor), "lecture.error.contentMismatch");
+        refused(() -> attach(id, "notes.txt", "a\0b".getBytes(StandardCharsets.UTF_8), instructor),
+                "lecture.error.contentMismatch");
+        refused(() -> attach(id, "scores.csv", new byte[] {'a', (byte) 0xc3, '(', '\n'}, instructor),
+                "lecture.error.contentMismatch");
+        refused(() -> attach(id, "run.py", png, instructor), "lecture.error.contentMismatch");
+        assertThat(lectures.lecture(course, id, instructor).attachments()).isEmpty();
+
+        attach(id, "photo.png", png, instructor);
+        attach(id, "photo.gif", gif, instructor);
+        attach(id, "photo.jpeg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0}, instructor);
+        attach(id, "code.zip", new byte[] {'P', 'K', 3, 4, 20, 0}, instructor);
+        attach(id, "lab.ipynb", "{\"nbformat\": 4, \"cells\": [{\"source\": \"x\"}], \"metadata\": {}}"
+                .getBytes(StandardCharsets.UTF_8), instructor);
+        attach(id, "run.py", text, instructor);
+        assertThat(lectures.lecture(course, id, instructor).attachments()).extracting(Attachment::fileName)
+                .containsExactly("photo.png", "photo.gif", "photo.jpeg", "code.zip", "lab.ipynb", "run.py");
+        assertThat(uploadTempFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void an_upload_that_breaks_midway_leaves_no_row_and_no_temporary_file() {
+        long id = lectures.create(course, draft("Broken", ""), instructor);
+        Set<Path> before = uploadTempFiles();
+        InputStream breaking = new SequenceInputStream(new ByteArrayInputStream(PDF), new InputStream() {
+            private int left = 600 * 1024;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    throw new IOException("connection reset");
+                }
+                left--;
+                return 'x';
+            }
+        });
+
+        assertThatThrownBy(() -> lectures.attach(course, id, "slides.pdf", breaking, instructor))
+                .isInstanceOf(IOException.class).hasMessage("connection reset");
+
+        assertThat(lectures.lecture(course, id, instructor).attachments()).isEmpty();
+        assertThat(uploadTempFiles()).isEqualTo(before);
+        assertThat(chunksOf(id)).isZero();
+    }
+
+    @Test
+    void listing_and_removing_attachments_never_reads_their_contents() throws IOException {
+        // No lecture entity maps the contents (they live in lecture_attachment_chunk, read only by a download), so
+        // neither a listing nor loading a row to delete it can bring the bytes along.
+        Metamodel model = entityManager.getMetamodel();
+        for (EntityType<?> entity : model.getEntities()) {
+            if (!entity.getJavaType().getPackageName().equals(LectureService.class.getPackageName())) {
+                continue;
+            }
+            assertThat(entity.getAttributes()).as(entity.getName())
+                    .noneMatch(a -> a.getJavaType() == byte[].class || a.getJavaType() == java.sql.Blob.class);
+        }
+        long id = lectures.create(course, draft("Remove", ""), instructor);
+        Attachment slides = lectures.attach(course, id, "big.pdf", pdfOf(1024 * 1024), instructor);
+        assertThat(chunksOf(id)).isEqualTo(4);
+
+        lectures.removeAttachment(course, slides.id(), instructor);
+
+        assertThat(lectures.lecture(course, id, instructor).attachments()).isEmpty();
+        assertThat(chunksOf(id)).isZero();
     }
 
     @Test
@@ -207,7 +347,7 @@ class LectureServiceTest {
     }
 
     @Test
-    void ids_of_another_course_reach_nothing_through_any_method_that_takes_an_id() {
+    void ids_of_another_course_reach_nothing_through_any_method_that_takes_an_id() throws IOException {
         long ownLecture = lectures.create(course, draft("Own", ""), instructor);
         lectures.setPublished(course, ownLecture, true, instructor);
         // another course, its lecture and attachment, made by its own instructor
@@ -217,7 +357,8 @@ class LectureServiceTest {
         SignedInUser otherInstructor = SignedInUser.of(users.find(otherAccount.userId()).orElseThrow());
         long foreignLecture = lectures.create(other, draft("Foreign", "secret"), otherInstructor);
         lectures.setPublished(other, foreignLecture, true, otherInstructor);
-        long foreignFile = lectures.attach(other, foreignLecture, "f.pdf", PDF, otherInstructor).id();
+        long foreignFile = lectures.attach(other, foreignLecture, "f.pdf", new ByteArrayInputStream(PDF),
+                otherInstructor).id();
         LectureDraft edit = draft("Taken over", "");
 
         // through the own course's id: the other course's lecture and attachment do not exist here
@@ -230,7 +371,7 @@ class LectureServiceTest {
         refused(() -> lectures.setPublished(course, foreignLecture, false, instructor), "lecture.error.notFound");
         refused(() -> lectures.move(course, foreignLecture, 1, instructor), "lecture.error.notFound");
         refused(() -> lectures.delete(course, foreignLecture, instructor), "lecture.error.notFound");
-        refused(() -> lectures.attach(course, foreignLecture, "x.pdf", PDF, instructor), "lecture.error.notFound");
+        refused(() -> attach(foreignLecture, "x.pdf", PDF, instructor), "lecture.error.notFound");
         refused(() -> lectures.removeAttachment(course, foreignFile, instructor), "lecture.error.notFound");
         // through the other course's id: this course's people are not members there
         for (SignedInUser who : List.of(instructor, student)) {
@@ -247,10 +388,67 @@ class LectureServiceTest {
         assertThat(lectures.lecture(other, foreignLecture, otherInstructor).attachments()).hasSize(1);
     }
 
-    private static byte[] huge() {
-        byte[] bytes = new byte[20 * 1024 * 1024 + 1];
-        System.arraycopy(PDF, 0, bytes, 0, PDF.length);
-        return bytes;
+    private Attachment attach(long lectureId, String name, byte[] content, SignedInUser editor) throws IOException {
+        return lectures.attach(course, lectureId, name, new ByteArrayInputStream(content), editor);
+    }
+
+    /** A PDF header followed by generated bytes, {@code size} in all, never held in memory at once. */
+    private static CountingStream pdfOf(long size) {
+        return new CountingStream(size);
+    }
+
+    private static final class CountingStream extends InputStream {
+        private final long size;
+        private long count;
+
+        CountingStream(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            if (count >= size) {
+                return -1;
+            }
+            long at = count++;
+            return at < PDF.length ? PDF[(int) at] : (int) (at * 31 % 251);
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (count >= size) {
+                return -1;
+            }
+            int n = (int) Math.min(length, size - count);
+            for (int i = 0; i < n; i++) {
+                buffer[offset + i] = (byte) read();
+            }
+            return n;
+        }
+    }
+
+    private static Set<Path> uploadTempFiles() {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(LectureService.UPLOAD_PREFIX))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long chunksOf(long lectureId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "select count(*) from lecture_attachment_chunk c join lecture_attachment a "
+                                + "on a.id = c.attachment_id where a.lecture_id = ?1")
+                .setParameter(1, lectureId).getSingleResult()).longValue());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] sha256(byte[] bytes) {

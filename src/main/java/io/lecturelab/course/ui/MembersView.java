@@ -1,6 +1,7 @@
 package io.lecturelab.course.ui;
 
 import io.lecturelab.base.LectureLabConfig;
+import io.lecturelab.base.LimitedInputStream;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.base.ui.Notifications;
 import io.lecturelab.course.CourseRole;
@@ -11,6 +12,7 @@ import io.lecturelab.course.RosterImport;
 import io.lecturelab.course.RosterProblem;
 import io.lecturelab.security.UserService.NewAccount;
 import io.lecturelab.security.ui.CurrentUser;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -32,13 +34,16 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadEvent;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -127,18 +132,8 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
 
     private Upload rosterUpload() {
         Upload upload = new Upload();
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
-            // Ready for the next (e.g. corrected) file whatever this one's outcome.
-            upload.clearFileList();
-            // The browser checks type and size too, but a request can bypass it.
-            if (!metadata.fileName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                showProblems(List.of(new RosterProblem(0, "roster.error.type")));
-            } else if (bytes.length > maxRosterBytes) {
-                showProblems(List.of(new RosterProblem(0, "roster.error.tooLarge", maxRosterBytes / 1024)));
-            } else {
-                importRoster(bytes);
-            }
-        }));
+        upload.setUploadFormat(UploadFormat.RAW);
+        upload.setUploadHandler(event -> receiveRoster(event, upload));
         upload.setId("roster-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(maxRosterBytes);
@@ -152,6 +147,42 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
         upload.setI18n(i18n);
         upload.addFileRejectedListener(event -> Notifications.error(event.getErrorMessage()));
         return upload;
+    }
+
+    /**
+     * Runs on the upload's request thread. The browser checks type and size too, but a request can bypass it: the
+     * name is checked before reading, and reading stops as soon as the file passes the (small) roster limit.
+     */
+    private void receiveRoster(UploadEvent event, Upload upload) {
+        UI ui = event.getUI();
+        RosterProblem problem = null;
+        byte[] csv = null;
+        if (!event.getFileName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            problem = new RosterProblem(0, "roster.error.type");
+        } else {
+            try (InputStream in = new LimitedInputStream(event.getInputStream(), maxRosterBytes,
+                    () -> new UserFacingException("roster.error.tooLarge", maxRosterBytes / 1024))) {
+                csv = in.readAllBytes();
+            } catch (UserFacingException refusal) {
+                problem = new RosterProblem(0, refusal.messageKey(), refusal.arguments());
+            } catch (IOException broken) {
+                problem = new RosterProblem(0, "upload.error.interrupted");
+            }
+        }
+        if (problem != null) {
+            event.reject(ui.getTranslation(problem.messageKey(), problem.arguments().toArray()));
+        }
+        RosterProblem refusal = problem;
+        byte[] accepted = csv;
+        ui.access(() -> {
+            // Ready for the next (e.g. corrected) file whatever this one's outcome.
+            upload.clearFileList();
+            if (refusal != null) {
+                showProblems(List.of(refusal));
+            } else {
+                importRoster(accepted);
+            }
+        });
     }
 
     private void importRoster(byte[] csv) {

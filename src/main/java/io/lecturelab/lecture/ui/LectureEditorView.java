@@ -1,5 +1,6 @@
 package io.lecturelab.lecture.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -20,6 +21,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -27,7 +29,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadEvent;
 import io.lecturelab.base.LectureLabConfig;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.base.ui.Notifications;
@@ -42,6 +44,7 @@ import io.lecturelab.lecture.LectureService;
 import io.lecturelab.security.ui.CurrentUser;
 import jakarta.enterprise.inject.Instance;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -181,17 +184,10 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
         Upload upload = new Upload();
         upload.setId("attachment-upload");
         upload.setMaxFiles(1);
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
-            upload.clearFileList();
-            try {
-                Attachment added = lectures.attach(courseId, lectureId, metadata.fileName(), bytes,
-                        currentUser.require());
-                Notifications.success(getTranslation("lecture.attached", added.fileName()));
-                showAttachments(lectures.lecture(courseId, lectureId, currentUser.require()));
-            } catch (UserFacingException refusal) {
-                Notifications.error(refusal);
-            }
-        }));
+        // Raw upload: the request body is the file, so it streams straight into the service, which stores it in a
+        // temporary file and refuses as soon as it passes the limit (never held in memory).
+        upload.setUploadFormat(UploadFormat.RAW);
+        upload.setUploadHandler(event -> receive(event, upload));
         // The browser checks size and type first; the service checks again, since a request can bypass the browser.
         int maxBytes = config.lectures().maxAttachmentBytes();
         String types = String.join(", ", config.lectures().attachmentTypes());
@@ -207,6 +203,33 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
                 .setIncorrectFileType(getTranslation("lecture.error.fileType", types)));
         upload.setI18n(i18n);
         return upload;
+    }
+
+    /** Runs on the upload's request thread, without the session lock: the screen changes through {@code access}. */
+    private void receive(UploadEvent event, Upload upload) {
+        UI ui = event.getUI();
+        try {
+            Attachment added = lectures.attach(courseId, lectureId, event.getFileName(), event.getInputStream(),
+                    currentUser.require());
+            ui.access(() -> {
+                upload.clearFileList();
+                Notifications.success(getTranslation("lecture.attached", added.fileName()));
+                showAttachments(lectures.lecture(courseId, lectureId, currentUser.require()));
+            });
+        } catch (UserFacingException refusal) {
+            event.reject(ui.getTranslation(refusal.messageKey(), refusal.arguments()));
+            ui.access(() -> {
+                upload.clearFileList();
+                Notifications.error(refusal);
+            });
+        } catch (IOException broken) {
+            // The browser stopped sending (cancelled, connection lost): nothing was stored.
+            event.reject(ui.getTranslation("upload.error.interrupted"));
+            ui.access(() -> {
+                upload.clearFileList();
+                Notifications.error(getTranslation("upload.error.interrupted"));
+            });
+        }
     }
 
     private void showAttachments(LectureDetails lecture) {

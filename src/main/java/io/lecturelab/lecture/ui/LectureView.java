@@ -33,7 +33,6 @@ import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.ui.CurrentUser;
 import jakarta.enterprise.inject.Instance;
 
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -136,10 +135,11 @@ public class LectureView extends VerticalLayout implements BeforeEnterObserver, 
         UnorderedList list = new UnorderedList();
         SignedInUser user = currentUser.require();
         for (Attachment attachment : lecture.attachments()) {
+            // Streamed chunk by chunk; always as a file to save (Content-Disposition: attachment), never shown in
+            // this site's pages.
             Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
                 AttachmentFile file = lectures.attachment(lecture.courseId(), attachment.id(), user);
-                return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(),
-                        file.contentType(), file.content().length);
+                return new DownloadResponse(file.content(), file.fileName(), file.contentType(), file.sizeBytes());
             }), attachment.fileName());
             download.setDownload(true);
             download.addClassName("attachment-link");
