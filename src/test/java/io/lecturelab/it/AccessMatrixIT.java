@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * follows from what the page declares; the test checks that the running app enforces it.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(ItResource.class)
+@QuarkusTestResource(value = ItResource.class, restrictToAnnotatedClass = true)
 class AccessMatrixIT {
 
     private static final String PASSWORD = "matrix-password";

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The packaged app in headless Chromium against a real PostgreSQL, as students and instructors use it. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(ItResource.class)
+@QuarkusTestResource(value = ItResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserIT {
 

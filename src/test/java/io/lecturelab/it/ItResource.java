@@ -5,7 +5,11 @@ import io.lecturelab.testsupport.PostgresResource;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The packaged app under test: a real PostgreSQL, a known administrator password and the shared CIFAR-10 data. */
+/**
+ * The packaged app under test: a real PostgreSQL, a known administrator password and the shared CIFAR-10 data.
+ * Test classes name it with {@code restrictToAnnotatedClass = true}: otherwise Quarkus applies it to every
+ * {@code @QuarkusTest} of the module too, and its settings (service token, upload limit) leak into them.
+ */
 public class ItResource extends PostgresResource {
 
     static final String ADMIN_PASSWORD = "instructor-secret";

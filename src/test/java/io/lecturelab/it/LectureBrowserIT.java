@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Lectures in the packaged app and headless Chromium: typeset math, tables, editing, publishing, refusals. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(ItResource.class)
+@QuarkusTestResource(value = ItResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LectureBrowserIT {
 

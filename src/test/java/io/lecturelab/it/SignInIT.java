@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  * change ends the user's other sign-ins at once, and guessing passwords is slowed down and logged.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(ItResource.class)
+@QuarkusTestResource(value = ItResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInIT {
 
