@@ -237,6 +237,27 @@ class BrowserIT {
     }
 
     @Test
+    void a_roster_just_under_its_limit_is_read_and_one_just_over_is_refused_by_the_app_in_the_users_language() {
+        int limit = 1024 * 1024; // lecturelab.max-roster-bytes, the default the screen states
+        // one student line padded with a long quoted name: read in full, then refused for its content, not its size
+        String head = "student_id,name,email\n8812345,\"";
+        String tail = "\",not-an-email\n";
+        String underLimit = head + "x".repeat(limit - 1 - head.length() - tail.length()) + tail;
+        org.assertj.core.api.Assertions.assertThat(underLimit.getBytes(StandardCharsets.UTF_8)).hasSize(limit - 1);
+        try (BrowserSession instructor = browser("ko-KR")) {
+            instructor.signIn("admin", ItResource.ADMIN_PASSWORD).open("courses/" + sampleCourse + "/members");
+            // the server must not rely on the browser's own size check
+            instructor.page.locator("#roster-upload").evaluate("upload => upload.maxFileSize = Infinity");
+            upload(instructor, "roster.csv", underLimit);
+            assertThat(instructor.page.locator(".roster-problems")).containsText("2번째 줄");
+
+            upload(instructor, "roster.csv", underLimit + "xx");
+            assertThat(instructor.page.locator(".roster-problems")).containsText("파일이 너무 큽니다 (최대 1,024 KB)");
+        }
+        assertThat(db.text("select count(*) from app_user where username = '8812345'")).isEqualTo("0");
+    }
+
+    @Test
     void a_new_student_must_choose_a_password_before_anything_else() {
         try (BrowserSession instructor = browser("en-US")) {
             String username = "3" + UUID.randomUUID().toString().substring(0, 6);
