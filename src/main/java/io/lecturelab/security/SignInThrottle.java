@@ -25,6 +25,7 @@ public class SignInThrottle {
     static final int FREE_FAILURES_PER_ADDRESS = 20;
     static final Duration MAX_WAIT = Duration.ofSeconds(60);
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
+    static final int MAX_TRACKED = 100_000;
 
     private record Failures(int count, Instant last) {
     }
@@ -60,8 +61,8 @@ public class SignInThrottle {
         if (address != null) {
             byAddress.merge(address, new Failures(1, now), (old, one) -> next(old, now));
         }
-        if (byAccount.size() > 100_000) {
-            forgetOld(now); // bounded memory under a spray of made-up user names
+        if (byAccount.size() > MAX_TRACKED || byAddress.size() > MAX_TRACKED) {
+            forgetOld(now); // bounded memory under a spray of made-up user names or of addresses
         }
     }
 
@@ -86,6 +87,11 @@ public class SignInThrottle {
         }
         Duration left = wait.minus(Duration.between(failures.last(), now));
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Accounts and addresses with failures on record. */
+    int tracked() {
+        return byAccount.size() + byAddress.size();
     }
 
     private void forgetOld(Instant now) {

@@ -85,4 +85,14 @@ class SignInThrottleTest {
         throttle.failed("kim", null);
         assertThat(throttle.waitFor("kim", null)).as("counting starts again").isZero();
     }
+
+    @Test
+    void one_account_guessed_from_ever_new_addresses_does_not_fill_memory() {
+        for (int i = 0; i <= SignInThrottle.MAX_TRACKED; i++) {
+            throttle.failed("kim", "address-" + i);
+        }
+        clock.advance(SignInThrottle.FORGET_AFTER.plusSeconds(1));
+        throttle.failed("kim", "one-more");
+        assertThat(throttle.tracked()).isLessThanOrEqualTo(3);
+    }
 }
