@@ -262,7 +262,7 @@ final class TrainingJob implements TrainingHandle {
     private void emit(boolean epochEnd, double testAccuracy) {
         TrainingProgress p = new TrainingProgress(id, epoch + 1, step, stepsPerEpoch,
                 lossSinceEvent / Math.max(1, stepsSinceEvent), (double) epochCorrect / Math.max(1, epochSeen),
-                testAccuracy, imagesDone / (runNanos / 1e9), epochEnd);
+                testAccuracy, imagesDone / (runNanos / 1e9), epochEnd, w.toFloatArray());
         lossSinceEvent = 0;
         stepsSinceEvent = 0;
         try {

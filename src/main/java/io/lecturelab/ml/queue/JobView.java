@@ -10,11 +10,14 @@ import java.util.OptionalLong;
  *
  * @param position     1-based place among waiting jobs (fair order); empty unless queued
  * @param progress     latest progress stored by the worker; empty before the first heartbeat with progress
+ * @param curve        the training curves as stored by the worker (up to its latest heartbeat, complete once it
+ *                     succeeded)
  * @param modelId      the stored model once it succeeded
  * @param errorKey     message key of a failure (translated by the UI)
  */
 public record JobView(long id, long ownerId, Long courseId, TrainingRequest request, JobStatus status,
                       boolean cancelRequested, int attempts, OptionalLong position, Optional<Progress> progress,
+                      java.util.List<CurvePoint> curve,
                       OptionalLong modelId, Optional<String> errorKey, Optional<String> errorMessage,
                       Instant submittedAt, Optional<Instant> startedAt, Optional<Instant> finishedAt) {
 

@@ -63,6 +63,12 @@ class QueueJob {
     @Column(name = "progress_test_accuracy")
     Double progressTestAccuracy;
 
+    /** See {@link CurvePoint#encode}. */
+    byte[] curve;
+
+    @Column(name = "progress_weights")
+    byte[] progressWeights;
+
     @Column(name = "model_id")
     Long modelId;
 

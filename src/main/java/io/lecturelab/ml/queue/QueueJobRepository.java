@@ -78,19 +78,28 @@ class QueueJobRepository implements PanacheRepository<QueueJob> {
 
     /** Extends the lease and stores the latest progress, only while {@code workerId} holds claim {@code attempt}. */
     int heartbeat(long jobId, String workerId, int attempt, Instant leaseUntil, int epoch, int step, int steps,
-                  double loss, double trainAccuracy, Double testAccuracy) {
+                  double loss, double trainAccuracy, Double testAccuracy, byte[] curve, byte[] weights) {
         return update("leaseUntil = ?1, progressEpoch = ?2, progressStep = ?3, progressSteps = ?4,"
-                        + " progressLoss = ?5, progressTrainAccuracy = ?6, progressTestAccuracy = ?7"
-                        + " where id = ?8 and workerId = ?9 and attempts = ?10 and status = ?11",
-                leaseUntil, epoch, step, steps, loss, trainAccuracy, testAccuracy, jobId, workerId, attempt,
-                JobStatus.RUNNING);
+                        + " progressLoss = ?5, progressTrainAccuracy = ?6, progressTestAccuracy = ?7, curve = ?8,"
+                        + " progressWeights = ?9"
+                        + " where id = ?10 and workerId = ?11 and attempts = ?12 and status = ?13",
+                leaseUntil, epoch, step, steps, loss, trainAccuracy, testAccuracy, curve, weights, jobId, workerId,
+                attempt, JobStatus.RUNNING);
+    }
+
+    /** A course's jobs, newest first; of one owner when {@code ownerId} is given. */
+    java.util.List<QueueJob> inCourse(long courseId, Long ownerId, int limit) {
+        return (ownerId == null
+                ? find("courseId = ?1 order by submittedAt desc, id desc", courseId)
+                : find("courseId = ?1 and ownerId = ?2 order by submittedAt desc, id desc", courseId, ownerId))
+                .page(0, limit).list();
     }
 
     /** Ends a running job, only while {@code workerId} holds claim {@code attempt}. */
     int finish(long jobId, String workerId, int attempt, JobStatus status, Long modelId, String errorKey,
                String errorMessage, Instant now) {
-        return update("status = ?1, modelId = ?2, errorKey = ?3, errorMessage = ?4, finishedAt = ?5, leaseUntil = null"
-                        + " where id = ?6 and workerId = ?7 and attempts = ?8 and status = ?9",
+        return update("status = ?1, modelId = ?2, errorKey = ?3, errorMessage = ?4, finishedAt = ?5, leaseUntil = null,"
+                        + " progressWeights = null where id = ?6 and workerId = ?7 and attempts = ?8 and status = ?9",
                 status, modelId, errorKey, errorMessage, now, jobId, workerId, attempt, JobStatus.RUNNING);
     }
 }

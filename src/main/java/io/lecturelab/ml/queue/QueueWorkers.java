@@ -115,9 +115,11 @@ public class QueueWorkers {
     /** Trains one claimed job to its end (or until cancelled or the lease is lost). */
     void run(Claim claim) throws InterruptedException {
         AtomicReference<TrainingProgress> latest = new AtomicReference<>();
+        List<CurvePoint> curve = java.util.Collections.synchronizedList(new ArrayList<>());
         TrainingHandle handle;
         try {
             handle = engine.train(claim.request(), p -> {
+                curve.add(CurvePoint.of(p));
                 latest.set(p);
                 events.progress(claim.jobId(), p);
             });
@@ -127,10 +129,14 @@ public class QueueWorkers {
             return;
         }
         events.started(claim.jobId(), handle);
+        // a cancel that came between the claim and now found no running handle to stop: it is only in the row
+        if (queue.heartbeat(claim) == TrainingQueue.Beat.CANCEL) {
+            handle.cancel();
+        }
         long beatMillis = Math.max(50, queue.lease().toMillis() / 3);
         JobStatus end;
         try {
-            end = await(claim, handle, latest, beatMillis);
+            end = await(claim, handle, latest, curve, beatMillis);
         } catch (InterruptedException e) {
             handle.cancel(); // shutting down: the lease runs out and another worker takes the job over
             events.finished(claim.jobId(), JobStatus.RUNNING);
@@ -140,13 +146,13 @@ public class QueueWorkers {
     }
 
     private JobStatus await(Claim claim, TrainingHandle handle, AtomicReference<TrainingProgress> latest,
-                            long beatMillis) throws InterruptedException {
+                            List<CurvePoint> curve, long beatMillis) throws InterruptedException {
         while (true) {
             TrainingResult result;
             try {
                 result = handle.result().get(beatMillis, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                TrainingQueue.Beat beat = queue.heartbeat(claim, latest.get());
+                TrainingQueue.Beat beat = queue.heartbeat(claim, latest.get(), copy(curve));
                 if (beat == TrainingQueue.Beat.LOST) {
                     handle.cancel();
                     return JobStatus.RUNNING; // someone else has it now
@@ -167,15 +173,21 @@ public class QueueWorkers {
                 return JobStatus.FAILED;
             }
             if (latest.get() != null) {
-                queue.heartbeat(claim, latest.get());
+                queue.heartbeat(claim, latest.get(), copy(curve));
             }
             try {
-                queue.complete(claim, result);
+                queue.complete(claim, result, copy(curve));
                 return JobStatus.SUCCEEDED;
             } catch (TrainingQueue.LeaseLostException e) {
                 LOG.log(System.Logger.Level.INFO, e.getMessage());
                 return JobStatus.RUNNING;
             }
+        }
+    }
+
+    private static List<CurvePoint> copy(List<CurvePoint> curve) {
+        synchronized (curve) {
+            return List.copyOf(curve);
         }
     }
 

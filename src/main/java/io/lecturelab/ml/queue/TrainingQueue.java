@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -77,6 +78,17 @@ public class TrainingQueue {
         return jobs.findByIdOptional(jobId).map(this::view);
     }
 
+    /** A course's jobs, newest first, at most {@code limit}; only {@code ownerId}'s when given. */
+    public List<JobView> inCourse(long courseId, Long ownerId, int limit) {
+        return jobs.inCourse(courseId, ownerId, limit).stream().map(this::view).toList();
+    }
+
+    /** W as of the job's latest stored progress, while it runs on any server. */
+    public Optional<float[]> latestWeights(long jobId) {
+        return jobs.findByIdOptional(jobId).filter(j -> j.progressWeights != null)
+                .map(j -> FloatBytes.decode(j.progressWeights));
+    }
+
     /** The job as its owner sees it; refused for anybody else (as if it did not exist). */
     public JobView jobOf(long ownerId, long jobId) {
         return find(jobId).filter(j -> j.ownerId() == ownerId)
@@ -128,14 +140,23 @@ public class TrainingQueue {
         }
     }
 
-    /** Extends the claim's lease and stores the latest progress (when given). */
-    public Beat heartbeat(Claim claim, TrainingProgress latest) {
+    /** Extends the claim's lease; stores nothing else. */
+    public Beat heartbeat(Claim claim) {
+        return heartbeat(claim, null, List.of());
+    }
+
+    /**
+     * Extends the claim's lease and stores the latest progress (when given) with its weights and the curve so far,
+     * so that views on every server can follow the run.
+     */
+    public Beat heartbeat(Claim claim, TrainingProgress latest, List<CurvePoint> curve) {
         Instant until = clock.instant().plus(lease());
         int updated = latest == null
                 ? jobs.heartbeat(claim.jobId(), claim.workerId(), claim.attempt(), until)
                 : jobs.heartbeat(claim.jobId(), claim.workerId(), claim.attempt(), until, latest.epoch(),
                         latest.step(), latest.stepsPerEpoch(), latest.loss(), latest.trainAccuracy(),
-                        Double.isNaN(latest.testAccuracy()) ? null : latest.testAccuracy());
+                        Double.isNaN(latest.testAccuracy()) ? null : latest.testAccuracy(),
+                        CurvePoint.encode(curve), FloatBytes.encode(latest.weights()));
         if (updated == 0) {
             return Beat.LOST;
         }
@@ -147,8 +168,9 @@ public class TrainingQueue {
      * Stores the model and marks the job succeeded, in one transaction, only while the claim still holds: a worker
      * whose job was reclaimed gets false and nothing is stored.
      */
-    public void complete(Claim claim, TrainingResult result) {
+    public void complete(Claim claim, TrainingResult result, List<CurvePoint> curve) {
         long modelId = models.save(result, claim.ownerId(), claim.courseId());
+        jobs.update("curve = ?1 where id = ?2", CurvePoint.encode(curve), claim.jobId());
         int updated = jobs.finish(claim.jobId(), claim.workerId(), claim.attempt(), JobStatus.SUCCEEDED, modelId,
                 null, null, clock.instant());
         if (updated == 0) {
@@ -182,7 +204,7 @@ public class TrainingQueue {
                 : Optional.of(new JobView.Progress(j.progressEpoch, j.progressStep, j.progressSteps, j.progressLoss,
                         j.progressTrainAccuracy, j.progressTestAccuracy == null ? Double.NaN : j.progressTestAccuracy));
         return new JobView(j.id, j.ownerId, j.courseId, j.request.toRequest(), j.status, j.cancelRequested,
-                j.attempts, position, progress,
+                j.attempts, position, progress, CurvePoint.decode(j.curve),
                 j.modelId == null ? OptionalLong.empty() : OptionalLong.of(j.modelId),
                 Optional.ofNullable(j.errorKey), Optional.ofNullable(j.errorMessage), j.submittedAt,
                 Optional.ofNullable(j.startedAt), Optional.ofNullable(j.finishedAt));

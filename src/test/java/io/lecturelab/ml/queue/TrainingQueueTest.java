@@ -1,6 +1,7 @@
 package io.lecturelab.ml.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lecturelab.base.UserFacingException;
@@ -199,7 +200,7 @@ class TrainingQueueTest {
         Claim claim = queue.claim("w").orElseThrow();
 
         assertThat(queue.cancel(user, job).status()).isEqualTo(JobStatus.RUNNING);
-        assertThat(queue.heartbeat(claim, null)).isEqualTo(TrainingQueue.Beat.CANCEL);
+        assertThat(queue.heartbeat(claim)).isEqualTo(TrainingQueue.Beat.CANCEL);
         assertThat(queue.finishCancelled(claim)).isTrue();
         assertThat(queue.find(job).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
     }
@@ -209,7 +210,7 @@ class TrainingQueueTest {
         long user = QueueTestData.newUser();
         long job = queue.submit(user, null, REQUEST);
         Claim stale = queue.claim("dead-worker").orElseThrow();
-        assertThat(queue.heartbeat(stale, progress())).isEqualTo(TrainingQueue.Beat.HELD);
+        assertThat(queue.heartbeat(stale, progress(), List.of(CurvePoint.of(progress())))).isEqualTo(TrainingQueue.Beat.HELD);
         assertThat(queue.claim("other")).isEmpty(); // the lease still holds
 
         expireLease(job);
@@ -217,20 +218,46 @@ class TrainingQueueTest {
 
         assertThat(fresh.jobId()).isEqualTo(job);
         assertThat(fresh.attempt()).isEqualTo(2);
-        assertThat(queue.heartbeat(stale, progress())).isEqualTo(TrainingQueue.Beat.LOST);
+        assertThat(queue.heartbeat(stale, progress(), List.of(CurvePoint.of(progress())))).isEqualTo(TrainingQueue.Beat.LOST);
         String modelsBefore = models();
-        assertThatThrownBy(() -> queue.complete(stale, QueueTestData.randomModel(1)))
+        assertThatThrownBy(() -> queue.complete(stale, QueueTestData.randomModel(1), List.of()))
                 .isInstanceOf(TrainingQueue.LeaseLostException.class);
         assertThat(models()).isEqualTo(modelsBefore); // its model was rolled back with it
         assertThat(queue.fail(stale, "ml.error.training", "late")).isFalse();
         assertThat(queue.find(job).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
 
-        queue.complete(fresh, QueueTestData.randomModel(2));
+        queue.complete(fresh, QueueTestData.randomModel(2), List.of());
         JobView done = queue.find(job).orElseThrow();
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.modelId()).isPresent();
         assertThat(done.progress().orElseThrow().epoch()).isEqualTo(1);
         assertThat(queue.finishCancelled(fresh)).isFalse(); // finished jobs stay finished
+    }
+
+    @Test
+    void the_curve_and_the_latest_weights_reach_every_server_and_the_weights_go_when_the_job_ends() {
+        long user = QueueTestData.newUser();
+        long job = queue.submit(user, null, REQUEST);
+        Claim claim = queue.claim("w").orElseThrow();
+        float[] w = new float[2 * 3072];
+        w[7] = 0.25f;
+        TrainingProgress first = new TrainingProgress("x", 1, 10, 40, 0.7, 0.5, Double.NaN, 1000, false, w);
+        TrainingProgress second = new TrainingProgress("x", 1, 40, 40, 0.6, 0.6, 0.58, 1000, true, w);
+        List<CurvePoint> curve = List.of(CurvePoint.of(first), CurvePoint.of(second));
+
+        queue.heartbeat(claim, second, curve);
+
+        JobView running = queue.find(job).orElseThrow();
+        assertThat(running.curve()).hasSize(2);
+        assertThat(running.curve().get(0).epochsDone()).isEqualTo(0.25);
+        assertThat(running.curve().get(0).testAccuracy()).isNaN();
+        assertThat(running.curve().get(1).testAccuracy()).isCloseTo(0.58, within(1e-6));
+        assertThat(queue.latestWeights(job).orElseThrow()).containsExactly(w);
+
+        queue.complete(claim, QueueTestData.randomModel(3), curve);
+        assertThat(queue.find(job).orElseThrow().curve()).hasSize(2);
+        assertThat(queue.latestWeights(job)).isEmpty();
+        assertThat(queue.inCourse(0, user, 10)).isEmpty();
     }
 
     @Test
@@ -263,7 +290,7 @@ class TrainingQueueTest {
     }
 
     private static TrainingProgress progress() {
-        return new TrainingProgress("x", 1, 5, 40, 0.69, 0.5, Double.NaN, 1000, false);
+        return new TrainingProgress("x", 1, 5, 40, 0.69, 0.5, Double.NaN, 1000, false, new float[2 * 3072]);
     }
 
     private static void expireLease(long job) {
