@@ -157,6 +157,23 @@ public class CourseService {
         return courses.findBySlug(slug).map(c -> c.id);
     }
 
+    /**
+     * The place of {@code user} among the course's students (0-based, by account age), or -1 for staff: a class-wide
+     * experiment gives each student a different setting by it. Refused to non-members.
+     */
+    public int studentRank(long courseId, SignedInUser user) {
+        access(courseId, user);
+        List<Long> students = members.ofCourse(courseId).stream().filter(m -> m.role == CourseRole.STUDENT)
+                .map(m -> m.user.getId()).sorted().toList();
+        return students.indexOf(user.id());
+    }
+
+    /** Display names of the course's members by user id, for its staff. */
+    public java.util.Map<Long, String> memberNames(long courseId, SignedInUser viewer) {
+        return members(courseId, viewer).stream()
+                .collect(java.util.stream.Collectors.toMap(Member::userId, Member::displayName));
+    }
+
     /** The course's members, for its staff. */
     public List<Member> members(long courseId, SignedInUser viewer) {
         requireStaff(courseId, viewer);
