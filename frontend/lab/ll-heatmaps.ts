@@ -17,7 +17,7 @@ const IMAGE_SHARE = 0.3;
 const PALETTE: number[][] = Array.from({ length: 255 }, (_, i) => colourAt(i / 254));
 
 const style = `
-  :host { display: block; }
+  :host { display: block; box-sizing: border-box; width: 100%; max-width: 100%; }
   .legend { display: grid; grid-template-columns: auto 1fr auto; gap: 0.25rem 0.5rem; align-items: center;
             max-width: 28rem; margin-bottom: 0.75rem; font-size: var(--lumo-font-size-s, 0.875rem); }
   .bar { height: 0.75rem; border: 1px solid rgba(128, 128, 128, 0.5);

@@ -18,7 +18,7 @@ const CHANNELS: Channel[] = ['r', 'g', 'b'];
 const TINT: Record<Channel, string> = { r: '255, 0, 0', g: '0, 200, 0', b: '0, 0, 255' };
 
 const style = `
-  :host { display: block; }
+  :host { display: block; box-sizing: border-box; width: 100%; max-width: 100%; }
   .caption { margin: 0 0 0.5rem; }
   .channels { display: flex; gap: 0.25rem; margin-bottom: 0.5rem; }
   .channels button { font: inherit; min-width: 2.75rem; min-height: 2.25rem; padding: 0 0.75rem; cursor: pointer;
@@ -30,7 +30,7 @@ const style = `
   canvas { width: 100%; height: 100%; image-rendering: pixelated; display: block; }
   .mark { position: absolute; width: calc(100% / ${SIDE}); height: calc(100% / ${SIDE});
           outline: 2px solid #fff; box-shadow: 0 0 0 3px #000; pointer-events: none; }
-  .scroll { overflow: auto; max-width: 100%; max-height: var(--ll-pixels-table-height, 24rem); flex: 1 1 20rem;
+  .scroll { overflow: auto; min-width: 0; max-width: 100%; max-height: var(--ll-pixels-table-height, 24rem); flex: 0 1 auto;
             border: 1px solid rgba(128, 128, 128, 0.5); }
   table { border-collapse: collapse; font: 10px/1.2 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
           background: #fff; color: #1a1a1a; }

@@ -8,7 +8,7 @@ interface Data {
 }
 
 const style = `
-  :host { display: block; }
+  :host { display: block; box-sizing: border-box; width: 100%; max-width: 100%; }
   .grid { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 0; padding: 0; }
   figure { margin: 0; display: flex; flex-direction: column; align-items: center; gap: 0.25rem; }
   canvas { width: var(--ll-template-size, 4rem); height: var(--ll-template-size, 4rem);
