@@ -47,11 +47,12 @@ interface Series {
 }
 
 const FALLBACK_TEXTS: Texts = { loss: 'Loss', accuracy: 'Accuracy (%)', x: 'Epochs', train: 'train', test: 'test' };
-/** Above this many series the legend would hide the plot, and lines are thinned. */
+/** Above this many series the legend would hide the plot, lines are thinned and redrawn at most once a second. */
 const MANY = 12;
+const MANY_INTERVAL_MS = 1000;
 
 const style = `
-  :host { display: block; }
+  :host { display: block; box-sizing: border-box; width: 100%; max-width: 100%; }
   .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem; }
   .box { position: relative; height: var(--ll-curves-height, 18rem); min-width: 0; }
 `;
@@ -65,7 +66,8 @@ class CurveChart extends HTMLElement {
   private lossChart?: Chart<'line', XY[]>;
   private accuracyChart?: Chart<'line', XY[]>;
   private rebuild = true;
-  private frame = 0;
+  private pending = false;
+  private lastDraw = 0;
 
   constructor() {
     super();
@@ -126,6 +128,13 @@ class CurveChart extends HTMLElement {
     }
   }
 
+  /** Adds points to several series at once: JSON {key: points}. */
+  appendMany(json: string) {
+    const byKey = parseJson<Record<string, WirePoint[]>>(json, {});
+    this.series.filter((s) => byKey[s.key]).forEach((s) => add(s, byKey[s.key]));
+    this.changed(false);
+  }
+
   removeSeries(key: string) {
     this.series = this.series.filter((s) => s.key !== key);
     this.changed(true);
@@ -138,12 +147,15 @@ class CurveChart extends HTMLElement {
     this.setAttribute('aria-label', summary);
     this.lossCanvas.setAttribute('aria-label', `${this.texts.loss}. ${summary}`);
     this.accuracyCanvas.setAttribute('aria-label', `${this.texts.accuracy}. ${summary}`);
-    // Updates arrive a few times a second; draw at most once a frame.
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
+    // Updates arrive a few times a second; draw at most once a frame, and less often for a whole class.
+    if (!this.pending) {
+      this.pending = true;
+      const wait = this.series.length > MANY ? Math.max(0, this.lastDraw + MANY_INTERVAL_MS - performance.now()) : 0;
+      setTimeout(() => requestAnimationFrame(() => {
+        this.pending = false;
+        this.lastDraw = performance.now();
         this.draw();
-      });
+      }), wait);
     }
   }
 
@@ -168,6 +180,10 @@ class CurveChart extends HTMLElement {
       this.accuracyChart!.data.datasets[2 * i].data = s.train;
       this.accuracyChart!.data.datasets[2 * i + 1].data = s.test;
     });
+    // Both plots reach the same whole epoch on x so they line up.
+    const last = Math.max(1, ...this.series.map((s) => Math.ceil(s.loss[s.loss.length - 1]?.x ?? 0)));
+    (this.lossChart.options.scales!.x as any).suggestedMax = last;
+    (this.accuracyChart.options.scales!.x as any).suggestedMax = last;
     this.lossChart.update('none');
     this.accuracyChart.update('none');
   }

@@ -103,6 +103,21 @@ public class CurveChart extends Component implements HasSize, HasStyle {
         }
     }
 
+    /** Adds points to several shown series in one message (a whole class at once); unknown keys are skipped. */
+    public void appendAll(Map<String, List<Point>> newPointsByKey) {
+        ObjectNode delta = LabJson.object();
+        newPointsByKey.forEach((key, newPoints) -> {
+            Held held = series.get(key);
+            if (held != null && !newPoints.isEmpty()) {
+                held.points().addAll(newPoints);
+                delta.set(key, points(newPoints));
+            }
+        });
+        if (!delta.isEmpty() && isAttached()) {
+            getElement().callJsFunction("appendMany", LabJson.write(delta));
+        }
+    }
+
     public void remove(String key) {
         if (series.remove(key) != null && isAttached()) {
             getElement().callJsFunction("removeSeries", key);
