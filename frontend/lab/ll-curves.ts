@@ -143,10 +143,10 @@ class CurveChart extends HTMLElement {
   private changed(structure: boolean) {
     this.rebuild ||= structure;
     this.dataset.points = String(this.series.reduce((sum, s) => sum + s.count, 0));
-    const summary = this._summary || this.fallbackSummary();
-    this.setAttribute('aria-label', summary);
-    this.lossCanvas.setAttribute('aria-label', `${this.texts.loss}. ${summary}`);
-    this.accuracyCanvas.setAttribute('aria-label', `${this.texts.accuracy}. ${summary}`);
+    // The group carries the latest values; each plot is named by its title.
+    this.setAttribute('aria-label', this._summary || this.fallbackSummary());
+    this.lossCanvas.setAttribute('aria-label', this.texts.loss);
+    this.accuracyCanvas.setAttribute('aria-label', this.texts.accuracy);
     // Updates arrive a few times a second; draw at most once a frame, and less often for a whole class.
     if (!this.pending) {
       this.pending = true;
