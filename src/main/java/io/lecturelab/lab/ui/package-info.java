@@ -1,0 +1,2 @@
+/** The classifier lab's views and browser components. */
+package io.lecturelab.lab.ui;
