@@ -72,7 +72,7 @@ class EngineIT {
         long modelId = job.get("modelId").asLong();
 
         HttpResponse<String> answer = post("api/ml/models/" + modelId + "/classify-image?ownerId=1", "image/png",
-                HttpRequest.BodyPublishers.ofByteArray(firstTestCatAsPng(cifar)));
+                HttpRequest.BodyPublishers.ofByteArray(TestPictures.firstTestCatAsPng(cifar)));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode classification = JSON.readTree(answer.body());
         assertThat(classification.get("classNames").toString()).isEqualTo("[\"cat\",\"dog\"]");
@@ -109,24 +109,6 @@ class EngineIT {
             }
             Thread.sleep(200);
         }
-    }
-
-    /** The first cat of the CIFAR-10 test split (label 3), encoded as a PNG file as a user would upload it. */
-    private static byte[] firstTestCatAsPng(Path cifar) throws IOException {
-        byte[] record = new byte[3073];
-        try (InputStream in = Files.newInputStream(cifar.resolve("test_batch.bin"))) {
-            while (in.readNBytes(record, 0, record.length) == record.length && record[0] != 3) {
-                // skip other classes
-            }
-        }
-        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
-        for (int p = 0; p < 1024; p++) {
-            int r = record[1 + p] & 0xff, g = record[1 + 1024 + p] & 0xff, b = record[1 + 2048 + p] & 0xff;
-            image.setRGB(p % 32, p / 32, (r << 16) | (g << 8) | b);
-        }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        return png.toByteArray();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,0 +1,153 @@
+package io.lecturelab.lab.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.server.streams.UploadEvent;
+import io.lecturelab.base.UserFacingException;
+import io.lecturelab.base.ui.Notifications;
+import io.lecturelab.lab.LabService;
+import io.lecturelab.lab.TestImages;
+import io.lecturelab.ml.ClassSet;
+import io.lecturelab.ml.ImageInput;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "What the computer sees": a test image (random, by class, by index) or the student's own picture, enlarged beside
+ * its 32×32 matrix of values.
+ */
+class ImagePanel extends VerticalLayout {
+
+    private static final int ANY = -1;
+
+    private final LabView view;
+    private final SecureRandom random = new SecureRandom();
+    private final Select<Integer> label = new Select<>();
+    private final IntegerField index = new IntegerField();
+    private final PixelMatrix pixels = new PixelMatrix();
+    private final Paragraph caption = new Paragraph();
+
+    ImagePanel(LabView view) {
+        this.view = view;
+        setPadding(false);
+        addClassName("lab-pixels");
+
+        List<Integer> labels = new ArrayList<>();
+        labels.add(ANY);
+        labels.addAll(ClassSet.ALL_TEN.labels());
+        label.setLabel(getTranslation("lab.image.class"));
+        label.setItems(labels);
+        label.setItemLabelGenerator(l -> l == ANY ? getTranslation("lab.image.anyClass")
+                : getTranslation("cifar." + ClassSet.CIFAR10_NAMES.get(l)));
+        label.setValue(ANY);
+        label.setId("lab-image-class");
+        Button randomButton = new Button(getTranslation("lab.image.random"), VaadinIcon.RANDOM.create(),
+                click -> pickRandom());
+        randomButton.setId("lab-image-random");
+        index.setLabel(getTranslation("lab.image.index"));
+        index.setHelperText(getTranslation("lab.image.indexHelp"));
+        index.setMin(0);
+        index.setMax(9999);
+        index.setId("lab-image-index");
+        Button showIndex = new Button(getTranslation("lab.image.show"), click -> pickIndex());
+        showIndex.setId("lab-image-show");
+        HorizontalLayout pick = new HorizontalLayout(label, randomButton, index, showIndex);
+        pick.setWrap(true);
+        pick.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        pixels.setId("lab-pixel-matrix");
+        pixels.setTexts(getTranslation("lab.pixels.caption"), getTranslation("lab.pixels.picture"),
+                getTranslation("lab.pixels.channels"), getTranslation("lab.pixels.red"),
+                getTranslation("lab.pixels.green"), getTranslation("lab.pixels.blue"));
+        caption.setId("lab-image-caption");
+        add(new H3(getTranslation("lab.pixels.heading")), new Paragraph(getTranslation("lab.pixels.intro")), pick,
+                upload(), caption, pixels);
+    }
+
+    private Upload upload() {
+        Upload upload = new Upload();
+        upload.setId("lab-upload");
+        upload.setMaxFiles(1);
+        upload.setUploadFormat(UploadFormat.RAW);
+        upload.setMaxFileSize(LabService.MAX_IMAGE_BYTES);
+        // image/* lets a phone offer its camera as well as its photos
+        upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
+        upload.addFileRejectedListener(event -> Notifications.error(event.getErrorMessage()));
+        upload.setUploadHandler(event -> receive(event, upload));
+        int mb = LabService.MAX_IMAGE_BYTES / (1024 * 1024);
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("lab.upload.add")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("lab.upload.drop", mb)));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.tooMany"))
+                .setFileIsTooBig(getTranslation("lab.error.imageTooLarge", mb))
+                .setIncorrectFileType(getTranslation("lab.error.notAnImage", mb)));
+        upload.setI18n(i18n);
+        return upload;
+    }
+
+    /** On the upload's request thread; the screen changes through {@code access}. */
+    private void receive(UploadEvent event, Upload upload) {
+        UI ui = event.getUI();
+        try {
+            ImageInput image = view.lab().readImage(view.courseId(), event.getInputStream(), view.user());
+            ui.access(() -> {
+                upload.clearFileList();
+                view.showUploaded(image);
+            });
+        } catch (UserFacingException refusal) {
+            event.reject(ui.getTranslation(refusal.messageKey(), refusal.arguments()));
+            ui.access(() -> {
+                upload.clearFileList();
+                Notifications.error(refusal);
+            });
+        } catch (IOException broken) {
+            event.reject(ui.getTranslation("upload.error.interrupted"));
+            ui.access(() -> Notifications.error(getTranslation("upload.error.interrupted")));
+        }
+    }
+
+    void pickRandom() {
+        try {
+            int l = label.getValue() == null ? ANY : label.getValue();
+            view.showTestImage(view.lab().randomImage(view.courseId(), view.preset().request().classes(), l, random,
+                    view.user()));
+        } catch (UserFacingException refusal) {
+            caption.setText(Notifications.describe(refusal));
+        }
+    }
+
+    private void pickIndex() {
+        if (index.getValue() == null || index.isInvalid()) {
+            index.setErrorMessage(getTranslation("lab.error.imageIndex", 9999));
+            index.setInvalid(true);
+            return;
+        }
+        try {
+            view.showTestImage(view.lab().testImage(view.courseId(), index.getValue(), view.user()));
+        } catch (UserFacingException refusal) {
+            Notifications.error(refusal);
+        }
+    }
+
+    void showImage() {
+        view.image().ifPresent(image -> pixels.show(PixelMatrix.interleave(image.values())));
+        caption.setText(view.testImage()
+                .map(t -> getTranslation("lab.image.test", t.index(), getTranslation("cifar." + t.labelName())))
+                .orElse(getTranslation("lab.image.uploaded")));
+        view.testImage().ifPresent(t -> index.setValue(t.index()));
+    }
+}
