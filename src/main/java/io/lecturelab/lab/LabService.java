@@ -225,7 +225,7 @@ public class LabService {
         return queue.find(runId)
                 .filter(j -> j.courseId() != null && j.courseId() == courseId)
                 .filter(j -> j.ownerId() == actor.id() || access.staff())
-                .orElseThrow(() -> new UserFacingException("lab.error.runNotFound", runId));
+                .orElseThrow(() -> new UserFacingException("lab.error.runNotFound", Long.toString(runId)));
     }
 
     private String ownerName(long courseId, JobView job, SignedInUser staff) {

@@ -164,7 +164,7 @@ public class LiveRuns implements JobListener {
         return notifications.get();
     }
 
-    private void tick() {
+    void tick() {
         try {
             boolean everySecond = ticks++ % TICKS_PER_SECOND == 0;
             for (Map.Entry<Long, CopyOnWriteArrayList<Watcher>> entry : watchers.entrySet()) {

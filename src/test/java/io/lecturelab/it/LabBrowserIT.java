@@ -59,8 +59,10 @@ class LabBrowserIT {
         long runId;
         try (BrowserSession korean = new BrowserSession(root.toString(), "ko-KR")) {
             korean.signIn(alice, PASSWORD).open("courses/" + course + "/demo");
+            korean.resize(1366, 900);
             assertThat(korean.page.locator("#lab-pixel-matrix")).isVisible();
             assertThat(korean.page.locator("#lab-image-caption")).containsText("테스트 이미지");
+            korean.screenshotAt("lab-pixels-ko", "#lab-image-caption");
             assertThat(korean.accessibilityProblems()).isEmpty();
 
             korean.page.locator("#lab-tab-train").click();
@@ -74,6 +76,7 @@ class LabBrowserIT {
             assertThat(korean.page.locator("#lab-templates")).hasAttribute("data-version", SOME_POINTS, TRAINING);
             assertThat(korean.page.locator("#lab-status")).hasAttribute("data-status", "SUCCEEDED", TRAINING);
             assertThat(korean.page.locator("#lab-status")).containsText("테스트 정확도");
+            korean.screenshotAt("lab-train-ko", "#lab-status");
             runId = Long.parseLong(db.text("select max(j.id) from ml_training_job j join app_user u on u.id = j.owner_id"
                     + " where u.username = ?", alice));
             assertThat(Integer.parseInt(db.text("select length(curve) / 16 from ml_training_job where id = ?", runId)))
@@ -89,6 +92,7 @@ class LabBrowserIT {
             double sum = Double.parseDouble(korean.page.locator("#lab-probabilities").getAttribute("data-sum"));
             assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
             assertThat(korean.page.locator("#lab-contributions")).hasAttribute("data-version", SOME_POINTS);
+            korean.screenshotAt("lab-classify-ko", "#lab-prediction");
 
             // a file that is not a picture changes nothing and says why
             korean.page.locator("#lab-tab-pixels").click();
@@ -108,7 +112,10 @@ class LabBrowserIT {
             korean.resize(390, 844);
             korean.page.locator("#lab-tab-train").click();
             assertThat(korean.accessibilityProblems()).isEmpty();
-            korean.screenshot("lab-phone-ko");
+            assertThat(sidewaysScroll(korean)).isZero();
+            korean.page.locator("#lab-tab-pixels").click();
+            assertThat(sidewaysScroll(korean)).isZero();
+            korean.screenshotAt("lab-phone-ko", "#lab-image-caption");
         }
 
         try (BrowserSession other = new BrowserSession(root.toString(), "en-US")) {
@@ -128,6 +135,12 @@ class LabBrowserIT {
             assertThat(english.page.locator("#lab-seed input")).hasValue("9");
             english.page.locator("#lab-train").click();
             assertThat(english.page.locator("#lab-status")).hasAttribute("data-status", "SUCCEEDED", TRAINING);
+            english.screenshotAt("lab-laptop-en", "#lab-status");
+            english.resize(390, 844);
+            english.screenshotAt("lab-phone-en", "#lab-status");
+            assertThat(sidewaysScroll(english)).isZero();
+            assertThat(english.accessibilityProblems()).isEmpty();
+            english.resize(1280, 900);
 
             english.open("courses/" + course + "/demo?epochs=50&step=train");
             english.page.locator("#lab-train").click();
@@ -135,7 +148,6 @@ class LabBrowserIT {
             english.page.locator("#lab-cancel").click();
             assertThat(english.page.locator("#lab-status")).hasAttribute("data-status", "CANCELLED", TRAINING);
             assertThat(english.accessibilityProblems()).isEmpty();
-            english.screenshot("lab-laptop-en");
         }
         try (BrowserSession second = new BrowserSession(root.toString(), "en-US")) {
             second.signIn(dave, PASSWORD).open("courses/" + course + "/demo?epochs=1&step=train");
@@ -154,7 +166,7 @@ class LabBrowserIT {
             assertThat(staff.page.locator("#class-leaderboard")).containsText("Carol Park");
             assertThat(staff.page.locator("#class-leaderboard")).containsText("Dave Kim");
             assertThat(staff.accessibilityProblems()).isEmpty();
-            staff.screenshot("lab-class-ko");
+            staff.screenshotAt("lab-class-ko", "#class-queue");
         }
     }
 
@@ -173,5 +185,25 @@ class LabBrowserIT {
             assertThat(reader.page.locator("#lab-batch")).hasAttribute("readonly", "");
             assertThat(reader.page.locator("#lab-bias")).hasAttribute("readonly", "");
         }
+        // the editor's preview opens the block in a new tab (the text being edited stays), with the same preset
+        try (BrowserSession editor = new BrowserSession(root.toString(), "en-US")) {
+            editor.signIn("admin", ItResource.ADMIN_PASSWORD).open("courses/" + sample + "/lectures/" + lecture
+                    + "/edit");
+            Locator link = editor.page.locator(".lecture-demo", new com.microsoft.playwright.Page.LocatorOptions()
+                    .setHasText("lr·∂L/∂W")).locator(".demo-link");
+            assertThat(link).hasAttribute("target", "_blank");
+            editor.open(link.getAttribute("href"));
+            assertThat(editor.page.locator("#lab-tab-train")).hasAttribute("selected", "");
+            assertThat(editor.page.locator("#lab-batch")).hasAttribute("readonly", "");
+            assertThat(editor.page.locator("#lab-lr")).not().hasAttribute("readonly", "");
+        }
+    }
+
+    /** How far the page's scrolling area is wider than the window (wide tables scroll inside their own box). */
+    private static int sidewaysScroll(BrowserSession session) {
+        Object overflow = session.page.evaluate("() => { const c = document.querySelector('vaadin-app-layout')"
+                + ".shadowRoot.querySelector('[content]'); return Math.max(0, c.scrollWidth - c.clientWidth,"
+                + " document.documentElement.scrollWidth - window.innerWidth); }");
+        return ((Number) overflow).intValue();
     }
 }

@@ -132,6 +132,19 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /** A screenshot of the window (not the whole page) with {@code selector}'s first match scrolled to its top. */
+    public void screenshotAt(String name, String selector) {
+        page.locator(selector).first().evaluate("e => e.scrollIntoView({block: 'start'})");
+        page.waitForTimeout(300);
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Closes the browser; fails if any page broke the app's Content-Security-Policy. */
     @Override
     public void close() {

@@ -71,6 +71,8 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
     private final Map<Long, Integer> sent = new HashMap<>();
     private long courseId;
     private Optional<LabPreset.Sweep> sweep = Optional.empty();
+    /** Runs shown: those with the address's settings (seed aside) when it names any, else every latest run. */
+    private Optional<io.lecturelab.ml.TrainingRequest> preset = Optional.empty();
     private Registration polling;
 
     public ClassLabView(LabService lab, CurrentUser currentUser) {
@@ -80,9 +82,7 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
         addClassName("lab-class-page");
         queue.setId("class-queue");
         curves.setId("class-curves");
-        curves.setTexts(getTranslation("lab.chart.loss"), getTranslation("lab.chart.accuracy"),
-                getTranslation("lab.chart.epochs"), getTranslation("lab.chart.train"),
-                getTranslation("lab.chart.test"));
+        TrainPanel.translate(curves, this);
         leaderboard.setId("class-leaderboard");
         leaderboard.addClassName("lab-scroll");
         showNames.setLabel(getTranslation("lab.class.showNames"));
@@ -93,12 +93,18 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
-        LabPreset preset = LabPreset.fromQuery(event.getLocation().getQueryParameters().getParameters());
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        LabPreset preset = LabPreset.fromQuery(query);
         sweep = preset.sweep();
+        this.preset = java.util.stream.Stream.of("lr", "batch", "epochs", "l2", "bias", "classes")
+                .anyMatch(query::containsKey) ? Optional.of(preset.request()) : Optional.empty();
         lab.classRuns(courseId, currentUser.require()); // refuses non-staff before anything is shown
         removeAll();
+        Paragraph filter = new Paragraph(this.preset.map(r -> getTranslation("lab.class.filtered",
+                HistoryPanel.describe(this, r))).orElse(getTranslation("lab.class.unfiltered")));
+        filter.setId("class-filter");
         add(new H2(getTranslation("lab.class.heading")), new Paragraph(getTranslation("lab.class.intro")),
-                queue, new H3(getTranslation("lab.class.curves")), curves,
+                filter, queue, new H3(getTranslation("lab.class.curves")), curves,
                 new H3(getTranslation("lab.class.leaderboard")), showNames, leaderboard,
                 new H3(getTranslation("lab.class.sweep")), sweepForm(), sweepLink);
         sweep.ifPresent(s -> showSweepLink(preset));
@@ -160,8 +166,10 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
                 runs.stream().filter(LabRun::trained).count()));
         Map<Long, LabRun> latest = new LinkedHashMap<>();
         for (LabRun run : runs) {
-            if (matchesSweep(run)) {
-                latest.putIfAbsent(run.ownerId(), run); // runs come newest first
+            // runs come newest first; a cancelled or failed run does not hide the one before it
+            boolean shown = run.active() || run.trained();
+            if (shown && matchesSweep(run) && matchesPreset(run)) {
+                latest.putIfAbsent(run.ownerId(), run);
             }
         }
         Map<Long, String> names = anonymous(runs);
@@ -200,6 +208,19 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
     private boolean matchesSweep(LabRun run) {
         return sweep.map(s -> s.values().contains(s.control() == LabControl.LEARNING_RATE
                 ? run.request().learningRate() : run.request().l2Strength())).orElse(true);
+    }
+
+    private boolean matchesPreset(LabRun run) {
+        if (preset.isEmpty()) {
+            return true;
+        }
+        io.lecturelab.ml.TrainingRequest want = preset.get();
+        io.lecturelab.ml.TrainingRequest have = run.request();
+        boolean lrSwept = sweep.map(s -> s.control() == LabControl.LEARNING_RATE).orElse(false);
+        boolean l2Swept = sweep.map(s -> s.control() == LabControl.L2).orElse(false);
+        return have.batchSize() == want.batchSize() && have.epochs() == want.epochs() && have.bias() == want.bias()
+                && have.classes() == want.classes() && (lrSwept || have.learningRate() == want.learningRate())
+                && (l2Swept || have.l2Strength() == want.l2Strength());
     }
 
     private String colour(LabRun run, int index) {
@@ -243,10 +264,14 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
         NativeTableBody body = new NativeTableBody();
         int rank = 1;
         for (LabRun run : ranked) {
-            body.add(new NativeTableRow(new NativeTableCell(Integer.toString(rank++)),
+            NativeTableCell place = new NativeTableCell(Integer.toString(rank++));
+            place.addClassName("num");
+            NativeTableCell accuracy = new NativeTableCell(String.format(Locale.ROOT, "%.1f%%",
+                    run.accuracy().getAsDouble() * 100));
+            accuracy.addClassName("num");
+            body.add(new NativeTableRow(place,
                     new NativeTableCell(showNames.getValue() ? run.ownerName() : names.get(run.ownerId())),
-                    new NativeTableCell(String.format(Locale.ROOT, "%.1f%%", run.accuracy().getAsDouble() * 100)),
-                    new NativeTableCell(HistoryPanel.describe(this, run.request()))));
+                    accuracy, new NativeTableCell(HistoryPanel.describe(this, run.request()))));
         }
         NativeTable table = new NativeTable(new NativeTableHeader(head), body);
         table.addClassName("lab-table");

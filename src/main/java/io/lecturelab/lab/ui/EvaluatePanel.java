@@ -115,7 +115,7 @@ class EvaluatePanel extends VerticalLayout {
         images.show(cell.stream().limit(SHOWN).map(s -> {
             TestImages.TestImage image = view.lab().testImage(view.courseId(), s.index(), view.user());
             return new Thumbnails.Item(s.index(), image.image().values(), getTranslation("lab.evaluate.image",
-                    s.index(), names.get(predicted), ModelPanel.fmt(s.confidence() * 100, 1)));
+                    Integer.toString(s.index()), names.get(predicted), ModelPanel.fmt(s.confidence() * 100, 1)));
         }).toList());
     }
 }

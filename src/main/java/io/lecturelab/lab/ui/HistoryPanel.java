@@ -37,9 +37,7 @@ class HistoryPanel extends VerticalLayout {
         list.setId("lab-history");
         list.addClassName("lab-cards");
         overlay.setId("lab-overlay");
-        overlay.setTexts(getTranslation("lab.chart.loss"), getTranslation("lab.chart.accuracy"),
-                getTranslation("lab.chart.epochs"), getTranslation("lab.chart.train"),
-                getTranslation("lab.chart.test"));
+        TrainPanel.translate(overlay, this);
         overlayNote.setText(getTranslation("lab.history.compareHint"));
         add(new H3(getTranslation("lab.history.heading")), list, new H3(getTranslation("lab.history.compare")),
                 overlayNote, overlay);
@@ -60,7 +58,7 @@ class HistoryPanel extends VerticalLayout {
 
     private Div card(LabRun run) {
         TrainingRequest r = run.request();
-        Span title = new Span(getTranslation("lab.history.run", run.id(),
+        Span title = new Span(getTranslation("lab.history.run", Long.toString(run.id()),
                 getTranslation("lab.runStatus." + run.status().name().toLowerCase(java.util.Locale.ROOT))));
         title.addClassName("lab-card-title");
         Span settings = new Span(describe(view, r));
@@ -83,7 +81,7 @@ class HistoryPanel extends VerticalLayout {
             }
         });
         Button open = new Button(getTranslation("lab.history.open"), click -> {
-            view.presetChanged(view.preset().withRequest(r));
+            view.reuse(r);
             view.select(run);
             view.open(LabStep.TRAIN);
         });

@@ -1,8 +1,6 @@
 package io.lecturelab.lab.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -12,16 +10,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadFormat;
-import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.server.streams.UploadEvent;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.base.ui.Notifications;
+import io.lecturelab.base.ui.StreamedUpload;
 import io.lecturelab.lab.LabService;
-import io.lecturelab.lab.TestImages;
 import io.lecturelab.ml.ClassSet;
-import io.lecturelab.ml.ImageInput;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,45 +72,14 @@ class ImagePanel extends VerticalLayout {
     }
 
     private Upload upload() {
-        Upload upload = new Upload();
-        upload.setId("lab-upload");
-        upload.setMaxFiles(1);
-        upload.setUploadFormat(UploadFormat.RAW);
-        upload.setMaxFileSize(LabService.MAX_IMAGE_BYTES);
-        // image/* lets a phone offer its camera as well as its photos
-        upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
-        upload.addFileRejectedListener(event -> Notifications.error(event.getErrorMessage()));
-        upload.setUploadHandler(event -> receive(event, upload));
         int mb = LabService.MAX_IMAGE_BYTES / (1024 * 1024);
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("lab.upload.add")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("lab.upload.drop", mb)));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.tooMany"))
-                .setFileIsTooBig(getTranslation("lab.error.imageTooLarge", mb))
-                .setIncorrectFileType(getTranslation("lab.error.notAnImage", mb)));
-        upload.setI18n(i18n);
-        return upload;
-    }
-
-    /** On the upload's request thread; the screen changes through {@code access}. */
-    private void receive(UploadEvent event, Upload upload) {
-        UI ui = event.getUI();
-        try {
-            ImageInput image = view.lab().readImage(view.courseId(), event.getInputStream(), view.user());
-            ui.access(() -> {
-                upload.clearFileList();
-                view.showUploaded(image);
-            });
-        } catch (UserFacingException refusal) {
-            event.reject(ui.getTranslation(refusal.messageKey(), refusal.arguments()));
-            ui.access(() -> {
-                upload.clearFileList();
-                Notifications.error(refusal);
-            });
-        } catch (IOException broken) {
-            event.reject(ui.getTranslation("upload.error.interrupted"));
-            ui.access(() -> Notifications.error(getTranslation("upload.error.interrupted")));
-        }
+        // image types let a phone offer its camera as well as its photos
+        return StreamedUpload.of("lab-upload", LabService.MAX_IMAGE_BYTES, new StreamedUpload.Texts(
+                        getTranslation("lab.upload.add"), getTranslation("lab.upload.drop", mb),
+                        getTranslation("lab.error.imageTooLarge", mb), getTranslation("lab.error.notAnImage", mb)),
+                (in, fileName) -> view.lab().readImage(view.courseId(), in, view.user()),
+                view::showUploaded,
+                "image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
     }
 
     void pickRandom() {
@@ -146,7 +108,7 @@ class ImagePanel extends VerticalLayout {
     void showImage() {
         view.image().ifPresent(image -> pixels.show(PixelMatrix.interleave(image.values())));
         caption.setText(view.testImage()
-                .map(t -> getTranslation("lab.image.test", t.index(), getTranslation("cifar." + t.labelName())))
+                .map(t -> getTranslation("lab.image.test", Integer.toString(t.index()), getTranslation("cifar." + t.labelName())))
                 .orElse(getTranslation("lab.image.uploaded")));
         view.testImage().ifPresent(t -> index.setValue(t.index()));
     }

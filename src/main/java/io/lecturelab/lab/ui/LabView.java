@@ -166,6 +166,12 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
         return preset;
     }
 
+    /** A run's settings are to be trained again: into the form and the address. */
+    void reuse(io.lecturelab.ml.TrainingRequest request) {
+        presetChanged(preset.withRequest(request));
+        trainPanel.showSettings(request);
+    }
+
     /** The settings changed in the training form: they go into the address. */
     void presetChanged(LabPreset value) {
         preset = value;

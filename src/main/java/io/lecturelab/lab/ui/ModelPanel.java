@@ -90,8 +90,11 @@ class ModelPanel extends VerticalLayout {
         for (int i = 0; i < names.size(); i++) {
             int k = i;
             String y = truth.map(t -> t == k ? "1" : "0").orElse("?");
-            body.add(new NativeTableRow(new NativeTableCell(names.get(i)), new NativeTableCell(y),
-                    new NativeTableCell(fmt(p[i], 4))));
+            NativeTableCell yCell = new NativeTableCell(y);
+            NativeTableCell pCell = new NativeTableCell(fmt(p[i], 4));
+            yCell.addClassName("num");
+            pCell.addClassName("num");
+            body.add(new NativeTableRow(new NativeTableCell(names.get(i)), yCell, pCell));
         }
         NativeTable table = new NativeTable(new NativeTableHeader(head), body);
         table.addClassName("lab-table");

@@ -139,9 +139,7 @@ class TrainPanel extends VerticalLayout {
         progress.setVisible(false);
         datasetState.setId("lab-dataset");
         curves.setId("lab-curves");
-        curves.setTexts(getTranslation("lab.chart.loss"), getTranslation("lab.chart.accuracy"),
-                getTranslation("lab.chart.epochs"), getTranslation("lab.chart.train"),
-                getTranslation("lab.chart.test"));
+        TrainPanel.translate(curves, this);
         templates.setId("lab-templates");
         templates.setAriaLabel(getTranslation("lab.templates.heading"));
         templatesNote.setText(getTranslation("lab.templates.none"));
@@ -236,6 +234,17 @@ class TrainPanel extends VerticalLayout {
         });
     }
 
+    /** Puts a run's settings into the form (they are already in the address). */
+    void showSettings(TrainingRequest r) {
+        learningRate.setValue(r.learningRate());
+        batchSize.setValue(r.batchSize());
+        epochs.setValue(r.epochs());
+        l2.setValue(r.l2Strength());
+        seed.setValue(Long.toString(r.seed()));
+        bias.setValue(r.bias());
+        classes.setValue(r.classes());
+    }
+
     /** Shows a run: its stored curve at once, then what it adds while it trains. */
     void follow(LabRun value) {
         stopWatching();
@@ -248,6 +257,13 @@ class TrainPanel extends VerticalLayout {
         if (value.active() && ui != null) {
             watch(value.id());
         }
+    }
+
+    /** Gives a chart its titles and legend in the language of {@code owner}. */
+    static void translate(CurveChart chart, com.vaadin.flow.component.Component owner) {
+        chart.setTexts(owner.getTranslation("lab.chart.loss"), owner.getTranslation("lab.chart.accuracy"),
+                owner.getTranslation("lab.chart.epochs"), owner.getTranslation("lab.chart.train"),
+                owner.getTranslation("lab.chart.test"));
     }
 
     static CurveChart.Series series(LabRun run, String colour) {

@@ -49,6 +49,7 @@ class LectureBody extends Div {
             Anchor link = new Anchor("courses/" + courseId + "/demo?preset="
                     + URLEncoder.encode(preset.json(), StandardCharsets.UTF_8), getTranslation("lecture.demo.open"));
             link.addClassName("demo-link");
+            link.setTarget("_blank");
             box.add(new Span(" "), link);
         }
         return box;

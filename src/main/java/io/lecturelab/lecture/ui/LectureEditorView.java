@@ -1,6 +1,5 @@
 package io.lecturelab.lecture.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -21,18 +20,16 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadFormat;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadEvent;
 import io.lecturelab.base.LectureLabConfig;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.base.ui.Notifications;
+import io.lecturelab.base.ui.StreamedUpload;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.ui.CourseRoutes;
 import io.lecturelab.course.ui.MainLayout;
@@ -42,9 +39,7 @@ import io.lecturelab.lecture.LectureDetails;
 import io.lecturelab.lecture.LectureDraft;
 import io.lecturelab.lecture.LectureService;
 import io.lecturelab.security.ui.CurrentUser;
-import jakarta.enterprise.inject.Instance;
 
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -58,7 +53,6 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
     private final LectureService lectures;
     private final CurrentUser currentUser;
     private final LectureLabConfig config;
-    private final Optional<LectureDemoLauncher> demo;
     private final IntegerField week = new IntegerField(getTranslation("lecture.week"));
     private final DatePicker date = new DatePicker(getTranslation("lecture.date"));
     private final TextField title = new TextField(getTranslation("lecture.title"));
@@ -74,12 +68,10 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
     private int version;
     private String pageTitle = "";
 
-    public LectureEditorView(LectureService lectures, CurrentUser currentUser, LectureLabConfig config,
-                             Instance<LectureDemoLauncher> demos) {
+    public LectureEditorView(LectureService lectures, CurrentUser currentUser, LectureLabConfig config) {
         this.lectures = lectures;
         this.currentUser = currentUser;
         this.config = config;
-        this.demo = demos.isResolvable() ? Optional.of(demos.get()) : Optional.empty();
         addClassName("page");
         addClassName("lecture-editor-page");
         getStyle().set("max-width", "90rem");
@@ -115,7 +107,8 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         fill(lecture);
-        preview = new LectureBody(courseId, demo);
+        // the preview's demo blocks open the lab in a new tab, so the text being edited stays where it is
+        preview = new LectureBody(courseId, Optional.empty());
         preview.addClassName("lecture-preview");
         preview.setId("lecture-preview");
         preview.setWidthFull();
@@ -181,55 +174,18 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private Upload upload() {
-        Upload upload = new Upload();
-        upload.setId("attachment-upload");
-        upload.setMaxFiles(1);
-        // Raw upload: the request body is the file, so it streams straight into the service, which stores it in a
-        // temporary file and refuses as soon as it passes the limit (never held in memory).
-        upload.setUploadFormat(UploadFormat.RAW);
-        upload.setUploadHandler(event -> receive(event, upload));
-        // The browser checks size and type first; the service checks again, since a request can bypass the browser.
         int maxBytes = config.lectures().maxAttachmentBytes();
         String types = String.join(", ", config.lectures().attachmentTypes());
-        upload.setMaxFileSize(maxBytes);
-        upload.setAcceptedFileTypes(config.lectures().attachmentTypes().stream().map(t -> "." + t)
-                .toArray(String[]::new));
-        upload.addFileRejectedListener(event -> Notifications.error(event.getErrorMessage()));
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.tooMany"))
-                .setFileIsTooBig(getTranslation("lecture.error.fileSize", maxBytes / (1024 * 1024)))
-                .setIncorrectFileType(getTranslation("lecture.error.fileType", types)));
-        upload.setI18n(i18n);
-        return upload;
-    }
-
-    /** Runs on the upload's request thread, without the session lock: the screen changes through {@code access}. */
-    private void receive(UploadEvent event, Upload upload) {
-        UI ui = event.getUI();
-        try {
-            Attachment added = lectures.attach(courseId, lectureId, event.getFileName(), event.getInputStream(),
-                    currentUser.require());
-            ui.access(() -> {
-                upload.clearFileList();
-                Notifications.success(getTranslation("lecture.attached", added.fileName()));
-                showAttachments(lectures.lecture(courseId, lectureId, currentUser.require()));
-            });
-        } catch (UserFacingException refusal) {
-            event.reject(ui.getTranslation(refusal.messageKey(), refusal.arguments()));
-            ui.access(() -> {
-                upload.clearFileList();
-                Notifications.error(refusal);
-            });
-        } catch (IOException broken) {
-            // The browser stopped sending (cancelled, connection lost): nothing was stored.
-            event.reject(ui.getTranslation("upload.error.interrupted"));
-            ui.access(() -> {
-                upload.clearFileList();
-                Notifications.error(getTranslation("upload.error.interrupted"));
-            });
-        }
+        return StreamedUpload.of("attachment-upload", maxBytes, new StreamedUpload.Texts(
+                        getTranslation("upload.add"), getTranslation("upload.drop"),
+                        getTranslation("lecture.error.fileSize", maxBytes / (1024 * 1024)),
+                        getTranslation("lecture.error.fileType", types)),
+                (in, fileName) -> lectures.attach(courseId, lectureId, fileName, in, currentUser.require()),
+                added -> {
+                    Notifications.success(getTranslation("lecture.attached", added.fileName()));
+                    showAttachments(lectures.lecture(courseId, lectureId, currentUser.require()));
+                },
+                config.lectures().attachmentTypes().stream().map(t -> "." + t).toArray(String[]::new));
     }
 
     private void showAttachments(LectureDetails lecture) {
