@@ -38,6 +38,8 @@ public class LabService {
     public static final int MAX_IMAGE_BYTES = 10 * 1024 * 1024;
     /** Runs a student's history shows, newest first. */
     static final int HISTORY = 50;
+    /** Test images classified in one engine call while evaluating. */
+    static final int EVALUATION_CHUNK = 500;
     /** Runs the class view shows, newest first. */
     static final int CLASS_RUNS = 1000;
 
@@ -180,11 +182,13 @@ public class LabService {
     private Evaluation evaluate(TrainingResult model) {
         ClassSet classes = model.request().classes();
         List<Integer> indices = testImages.indicesOf(classes.labels());
-        List<ImageInput> images = new ArrayList<>(indices.size());
-        for (int index : indices) {
-            images.add(testImages.get(index).image());
+        // in chunks: all ten classes' 10,000 images as model input would be 120 MB at once
+        List<Classification> answers = new ArrayList<>(indices.size());
+        for (int from = 0; from < indices.size(); from += EVALUATION_CHUNK) {
+            List<ImageInput> images = indices.subList(from, Math.min(indices.size(), from + EVALUATION_CHUNK))
+                    .stream().map(index -> testImages.get(index).image()).toList();
+            answers.addAll(classifier.classifyAll(model, images));
         }
-        List<Classification> answers = classifier.classifyAll(model, images);
         int n = classes.size();
         int[][] counts = new int[n][n];
         List<List<List<Evaluation.Scored>>> cells = new ArrayList<>();
