@@ -74,6 +74,7 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
     /** Runs shown: those with the address's settings (seed aside) when it names any, else every latest run. */
     private Optional<io.lecturelab.ml.TrainingRequest> preset = Optional.empty();
     private Registration polling;
+    private String shownBoard = "";
 
     public ClassLabView(LabService lab, CurrentUser currentUser) {
         this.lab = lab;
@@ -153,6 +154,9 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
 
     /** Reads the class's runs; the curves get only the points they lack unless {@code full}. */
     private void refresh(boolean full) {
+        if (full) {
+            shownBoard = "";
+        }
         List<LabRun> runs;
         try {
             runs = lab.classRuns(courseId, currentUser.require());
@@ -162,8 +166,11 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
         }
         long waiting = runs.stream().filter(r -> r.status() == JobStatus.QUEUED).count();
         long running = runs.stream().filter(r -> r.status() == JobStatus.RUNNING).count();
-        queue.setText(getTranslation("lab.class.queue", waiting, running,
-                runs.stream().filter(LabRun::trained).count()));
+        String queueText = getTranslation("lab.class.queue", waiting, running,
+                runs.stream().filter(LabRun::trained).count());
+        if (!queueText.equals(queue.getText())) {
+            queue.setText(queueText);
+        }
         Map<Long, LabRun> latest = new LinkedHashMap<>();
         for (LabRun run : runs) {
             // runs come newest first; a cancelled or failed run does not hide the one before it
@@ -257,6 +264,13 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
         }
         List<LabRun> ranked = best.values().stream()
                 .sorted(Comparator.comparingDouble((LabRun r) -> r.accuracy().getAsDouble()).reversed()).toList();
+        // the same board is not sent again each second (200 rows are about 340 KB of changes)
+        String board = showNames.getValue() + ranked.stream().map(r -> r.id() + ":" + r.accuracy().getAsDouble())
+                .collect(java.util.stream.Collectors.joining(","));
+        if (board.equals(shownBoard)) {
+            return;
+        }
+        shownBoard = board;
         NativeTableRow head = new NativeTableRow(new NativeTableHeaderCell("#"),
                 new NativeTableHeaderCell(getTranslation("lab.class.who")),
                 new NativeTableHeaderCell(getTranslation("lab.class.accuracy")),

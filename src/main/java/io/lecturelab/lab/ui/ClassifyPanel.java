@@ -35,6 +35,7 @@ class ClassifyPanel extends VerticalLayout {
         add(new H3(getTranslation("lab.classify.heading")), new Paragraph(getTranslation("lab.classify.intro")),
                 missing, prediction, bars, loss, new H3(getTranslation("lab.maps.heading")),
                 new Paragraph(getTranslation("lab.maps.intro")), maps);
+        addAttachListener(event -> refresh()); // computes only when on the screen
     }
 
     void refresh() {

@@ -55,6 +55,7 @@ class EvaluatePanel extends VerticalLayout {
             }
         });
         add(new H3(getTranslation("lab.evaluate.heading")), summary, matrix, cellTitle, images);
+        addAttachListener(event -> refresh()); // computes only when on the screen
     }
 
     void refresh() {
@@ -75,6 +76,7 @@ class EvaluatePanel extends VerticalLayout {
             return;
         }
         shownRun = run.get().id();
+        long runId = shownRun;
         List<String> names = evaluation.classNames().stream().map(n -> getTranslation("cifar." + n)).toList();
         summary.setText(getTranslation("lab.evaluate.accuracy", ModelPanel.fmt(evaluation.accuracy() * 100, 1),
                 evaluation.total()));
@@ -89,7 +91,7 @@ class EvaluatePanel extends VerticalLayout {
                 int truth = t;
                 int predicted = p;
                 Button cell = new Button(Integer.toString(evaluation.counts()[t][p]),
-                        click -> openCell(evaluation, names, truth, predicted));
+                        click -> openCell(runId, names, truth, predicted));
                 cell.addThemeVariants(t == p ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_TERTIARY);
                 cell.getElement().setAttribute("aria-label", getTranslation("lab.evaluate.cell",
                         evaluation.counts()[t][p], names.get(t), names.get(p)));
@@ -108,8 +110,15 @@ class EvaluatePanel extends VerticalLayout {
         images.show(List.of());
     }
 
-    private void openCell(Evaluation evaluation, List<String> names, int truth, int predicted) {
-        List<Evaluation.Scored> cell = evaluation.cells().get(truth).get(predicted);
+    /** The page keeps no evaluation: the service's cache of recent ones answers a click. */
+    private void openCell(long runId, List<String> names, int truth, int predicted) {
+        List<Evaluation.Scored> cell;
+        try {
+            cell = view.lab().evaluate(view.courseId(), runId, view.user()).cells().get(truth).get(predicted);
+        } catch (UserFacingException refusal) {
+            Notifications.error(refusal);
+            return;
+        }
         cellTitle.setText(getTranslation("lab.evaluate.cellTitle", names.get(truth), names.get(predicted),
                 cell.size(), Math.min(SHOWN, cell.size())));
         images.show(cell.stream().limit(SHOWN).map(s -> {

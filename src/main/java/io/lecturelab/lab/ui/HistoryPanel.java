@@ -41,6 +41,7 @@ class HistoryPanel extends VerticalLayout {
         overlayNote.setText(getTranslation("lab.history.compareHint"));
         add(new H3(getTranslation("lab.history.heading")), list, new H3(getTranslation("lab.history.compare")),
                 overlayNote, overlay);
+        addAttachListener(event -> refresh()); // computes only when on the screen
     }
 
     void refresh() {

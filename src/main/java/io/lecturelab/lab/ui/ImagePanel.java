@@ -69,6 +69,7 @@ class ImagePanel extends VerticalLayout {
         caption.setId("lab-image-caption");
         add(new H3(getTranslation("lab.pixels.heading")), new Paragraph(getTranslation("lab.pixels.intro")), pick,
                 upload(), caption, pixels);
+        showImage();
     }
 
     private Upload upload() {

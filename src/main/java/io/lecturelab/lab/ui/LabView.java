@@ -1,15 +1,15 @@
 package io.lecturelab.lab.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.base.ui.Notifications;
@@ -22,9 +22,13 @@ import io.lecturelab.lab.LabService;
 import io.lecturelab.lab.LabStep;
 import io.lecturelab.lab.LiveRuns;
 import io.lecturelab.lab.TestImages;
+import io.lecturelab.ml.Classification;
+import io.lecturelab.ml.ImageInput;
+import io.lecturelab.ml.TrainingRequest;
 import io.lecturelab.ml.dataset.DatasetProvisioning;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.ui.CurrentUser;
+import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,9 @@ import java.util.Optional;
  * The classifier lab of lecture 1: see an image as the computer does, the model as the slide writes it, train on the
  * shared queue and watch the curves and templates, classify, evaluate, and compare runs. Its settings live in the
  * address ({@link LabPreset}), so a link reproduces a run and a lecture's demo block opens it at a step.
+ * <p>
+ * A step's panel is built the first time it is shown and computes only while it is shown (it refreshes when it is
+ * attached): a page opened at one step holds that step only, and no hidden step classifies or evaluates.
  */
 @Route(value = CourseRoutes.PREFIX + "/demo", layout = MainLayout.class)
 @RequiresCourseRole
@@ -43,20 +50,16 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final LiveRuns live;
     private final DatasetProvisioning dataset;
     private final CurrentUser currentUser;
+    private final Map<LabStep, Tab> tabs = new EnumMap<>(LabStep.class);
+    private final Map<LabStep, Div> holders = new EnumMap<>(LabStep.class);
+    private final Map<LabStep, Component> panels = new EnumMap<>(LabStep.class);
     private TabSheet steps = new TabSheet();
-    private final Map<LabStep, com.vaadin.flow.component.tabs.Tab> tabs = new EnumMap<>(LabStep.class);
     private long courseId;
     private LabPreset preset = LabPreset.defaults();
-    private ImagePanel imagePanel;
-    private ModelPanel modelPanel;
-    private TrainPanel trainPanel;
-    private ClassifyPanel classifyPanel;
-    private EvaluatePanel evaluatePanel;
-    private HistoryPanel historyPanel;
     private Optional<TestImages.TestImage> testImage = Optional.empty();
-    private Optional<io.lecturelab.ml.ImageInput> image = Optional.empty();
+    private Optional<ImageInput> image = Optional.empty();
     private Optional<LabRun> selected = Optional.empty();
-    private Optional<io.lecturelab.ml.Classification> classification = Optional.empty();
+    private Optional<Classification> classification = Optional.empty();
     private boolean classified;
 
     public LabView(LabService lab, LiveRuns live, DatasetProvisioning dataset, CurrentUser currentUser) {
@@ -75,68 +78,87 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
         List<String> json = query.get("preset");
         preset = json != null && !json.isEmpty() ? LabPreset.fromJson(json.get(0)) : LabPreset.fromQuery(query);
-        build();
         for (String problem : preset.problems()) {
             Notifications.error(getTranslation(problem));
         }
+        selected = Optional.empty();
         List<String> run = query.get("run");
         if (run != null && !run.isEmpty() && run.get(0).matches("[0-9]{1,18}")) {
             try {
-                select(lab.run(courseId, Long.parseLong(run.get(0)), user()));
+                selected = Optional.of(lab.run(courseId, Long.parseLong(run.get(0)), user()));
             } catch (UserFacingException refusal) {
                 Notifications.error(refusal);
             }
         } else {
-            lab.myRuns(courseId, user()).stream().filter(LabRun::trained).findFirst().ifPresent(this::select);
+            selected = lab.myRuns(courseId, user()).stream().filter(LabRun::trained).findFirst();
         }
-        steps.setSelectedTab(tabs.get(preset.step()));
+        firstImage();
+        build();
     }
 
     private void build() {
         removeAll();
-        if (trainPanel != null) {
-            trainPanel.detached();
-        }
+        tabs.clear();
+        holders.clear();
+        panels.clear();
+        classified = false;
         steps = new TabSheet();
         steps.setWidthFull();
         steps.setId("lab-steps");
-        tabs.clear();
-        H2 heading = new H2(getTranslation("lab.heading"));
-        Paragraph intro = new Paragraph(getTranslation("lab.intro"));
-        intro.addClassName("lab-intro");
-        imagePanel = new ImagePanel(this);
-        modelPanel = new ModelPanel(this);
-        trainPanel = new TrainPanel(this);
-        classifyPanel = new ClassifyPanel(this);
-        evaluatePanel = new EvaluatePanel(this);
-        historyPanel = new HistoryPanel(this);
-        tabs.put(LabStep.PIXELS, steps.add(getTranslation("lab.step.pixels"), imagePanel));
-        tabs.put(LabStep.MODEL, steps.add(getTranslation("lab.step.model"), modelPanel));
-        tabs.put(LabStep.TRAIN, steps.add(getTranslation("lab.step.train"), trainPanel));
-        tabs.put(LabStep.CLASSIFY, steps.add(getTranslation("lab.step.classify"), classifyPanel));
-        tabs.put(LabStep.EVALUATE, steps.add(getTranslation("lab.step.evaluate"), evaluatePanel));
-        tabs.put(LabStep.HISTORY, steps.add(getTranslation("lab.step.history"), historyPanel));
-        tabs.forEach((step, tab) -> tab.setId("lab-tab-" + step.key()));
+        for (LabStep step : LabStep.values()) {
+            Div holder = new Div();
+            holder.setWidthFull();
+            holders.put(step, holder);
+            Tab tab = steps.add(getTranslation("lab.step." + step.key()), holder);
+            tab.setId("lab-tab-" + step.key());
+            tabs.put(step, tab);
+        }
+        steps.setSelectedTab(tabs.get(preset.step()));
+        show(preset.step());
         steps.addSelectedChangeListener(change -> tabs.forEach((step, tab) -> {
             if (tab == change.getSelectedTab()) {
                 preset = preset.withStep(step);
                 writeAddress();
-                shown(step);
+                show(step);
             }
         }));
-        add(heading, intro, steps);
-        getUI().ifPresent(trainPanel::attached);
-        imagePanel.pickRandom();
+        Paragraph intro = new Paragraph(getTranslation("lab.intro"));
+        intro.addClassName("lab-intro");
+        add(new H2(getTranslation("lab.heading")), intro, steps);
     }
 
-    /** Refreshes the panel that just became visible (they compute only when looked at). */
-    private void shown(LabStep step) {
-        switch (step) {
-            case MODEL -> modelPanel.refresh();
-            case CLASSIFY -> classifyPanel.refresh();
-            case EVALUATE -> evaluatePanel.refresh();
-            case HISTORY -> historyPanel.refresh();
-            default -> { }
+    /** Builds a step's panel the first time it is shown. */
+    private void show(LabStep step) {
+        if (panels.containsKey(step)) {
+            return;
+        }
+        Component panel = switch (step) {
+            case PIXELS -> new ImagePanel(this);
+            case MODEL -> new ModelPanel(this);
+            case TRAIN -> new TrainPanel(this);
+            case CLASSIFY -> new ClassifyPanel(this);
+            case EVALUATE -> new EvaluatePanel(this);
+            case HISTORY -> new HistoryPanel(this);
+        };
+        panels.put(step, panel);
+        holders.get(step).add(panel);
+    }
+
+    /** A built panel of the given type that is on the screen now. */
+    private <T extends Component> Optional<T> shown(LabStep step, Class<T> type) {
+        return Optional.ofNullable(panels.get(step)).filter(Component::isAttached).map(type::cast);
+    }
+
+    /** The lab opens on a random test image of the preset's classes (the pixels step can pick another). */
+    private void firstImage() {
+        try {
+            TestImages.TestImage first = lab.randomImage(courseId, preset.request().classes(), -1,
+                    new SecureRandom(), user());
+            testImage = Optional.of(first);
+            image = Optional.of(first.image());
+        } catch (UserFacingException refusal) {
+            testImage = Optional.empty();
+            image = Optional.empty();
         }
     }
 
@@ -166,19 +188,20 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
         return preset;
     }
 
-    /** A run's settings are to be trained again: into the form and the address. */
-    void reuse(io.lecturelab.ml.TrainingRequest request) {
-        presetChanged(preset.withRequest(request));
-        trainPanel.showSettings(request);
-    }
-
     /** The settings changed in the training form: they go into the address. */
     void presetChanged(LabPreset value) {
         preset = value;
         writeAddress();
     }
 
-    Optional<io.lecturelab.ml.ImageInput> image() {
+    /** A run's settings are to be trained again: into the form and the address. */
+    void reuse(TrainingRequest request) {
+        presetChanged(preset.withRequest(request));
+        show(LabStep.TRAIN);
+        ((TrainPanel) panels.get(LabStep.TRAIN)).showSettings(request);
+    }
+
+    Optional<ImageInput> image() {
         return image;
     }
 
@@ -193,7 +216,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
         imageChanged();
     }
 
-    void showUploaded(io.lecturelab.ml.ImageInput value) {
+    void showUploaded(ImageInput value) {
         testImage = Optional.empty();
         image = Optional.of(value);
         imageChanged();
@@ -202,7 +225,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
     /**
      * The selected trained run on the current image (computed once per image and run); empty when either is missing.
      */
-    Optional<io.lecturelab.ml.Classification> classification() {
+    Optional<Classification> classification() {
         if (!classified) {
             classified = true;
             classification = Optional.empty();
@@ -219,37 +242,36 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     private void imageChanged() {
         classified = false;
-        imagePanel.showImage();
-        modelPanel.refresh();
-        classifyPanel.refresh();
+        shown(LabStep.PIXELS, ImagePanel.class).ifPresent(ImagePanel::showImage);
+        refreshShown();
     }
 
     Optional<LabRun> selected() {
         return selected;
     }
 
-    /** A run becomes the one the model, classify and evaluate steps use. */
+    /** A run becomes the one the training, model, classify and evaluate steps show. */
     void select(LabRun run) {
         selected = Optional.of(run);
         classified = false;
-        trainPanel.follow(run);
-        modelPanel.refresh();
-        classifyPanel.refresh();
-        evaluatePanel.refresh();
+        shown(LabStep.TRAIN, TrainPanel.class).ifPresent(panel -> panel.follow(run));
+        refreshShown();
     }
 
-    /** The followed run finished (or changed): the panels that use a trained model look again. */
+    /** The followed run finished (or changed): the steps that use a trained model look again when shown. */
     void runUpdated(LabRun run) {
         if (selected.map(s -> s.id() == run.id()).orElse(false)) {
             selected = Optional.of(run);
             classified = false;
         }
-        if (run.trained()) {
-            modelPanel.refresh();
-            classifyPanel.refresh();
-            evaluatePanel.refresh();
-            historyPanel.refresh();
-        }
+        refreshShown();
+    }
+
+    private void refreshShown() {
+        shown(LabStep.MODEL, ModelPanel.class).ifPresent(ModelPanel::refresh);
+        shown(LabStep.CLASSIFY, ClassifyPanel.class).ifPresent(ClassifyPanel::refresh);
+        shown(LabStep.EVALUATE, EvaluatePanel.class).ifPresent(EvaluatePanel::refresh);
+        shown(LabStep.HISTORY, HistoryPanel.class).ifPresent(HistoryPanel::refresh);
     }
 
     void open(LabStep step) {
@@ -262,18 +284,7 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        trainPanel.attached(attachEvent.getUI());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        trainPanel.detached();
-    }
-
-    @Override
     public String getPageTitle() {
         return getTranslation("lab.heading");
     }
-
 }

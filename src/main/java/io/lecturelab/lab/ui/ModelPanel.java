@@ -45,6 +45,7 @@ class ModelPanel extends VerticalLayout {
         add(new H3(getTranslation("lab.model.heading")), shapes, missing, scores,
                 new H3(getTranslation("lab.model.softmax")), bars,
                 new H3(getTranslation("lab.model.loss")), loss, lossTable);
+        addAttachListener(event -> refresh()); // computes only when on the screen
     }
 
     void refresh() {

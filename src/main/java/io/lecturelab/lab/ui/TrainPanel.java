@@ -38,6 +38,7 @@ import java.util.function.Function;
 class TrainPanel extends VerticalLayout {
 
     private static final double MB = 1024.0 * 1024.0;
+    private static final long TEMPLATES_EVERY_NANOS = 1_000_000_000L;
 
     private final LabView view;
     private final NumberField learningRate = new NumberField();
@@ -62,6 +63,7 @@ class TrainPanel extends VerticalLayout {
     private int sentPoints;
     private long shownWeights = -1;
     private long lastStoredRead;
+    private long lastTemplates;
 
     TrainPanel(LabView view) {
         this.view = view;
@@ -151,6 +153,8 @@ class TrainPanel extends VerticalLayout {
                 datasetState, buttons, status, progress, curves,
                 new H3(getTranslation("lab.templates.heading")), new Paragraph(getTranslation("lab.templates.intro")),
                 templatesNote, templates);
+        addAttachListener(event -> attached(event.getUI()));
+        addDetachListener(event -> detached());
     }
 
     private void control(com.vaadin.flow.component.Component field, LabControl control) {
@@ -286,6 +290,7 @@ class TrainPanel extends VerticalLayout {
             return;
         }
         long id = run.get().id();
+        long now = System.nanoTime();
         Optional<LiveRuns.Snapshot> snapshot = view.live().snapshot(id);
         if (snapshot.isPresent()) {
             LiveRuns.Snapshot s = snapshot.get();
@@ -295,12 +300,13 @@ class TrainPanel extends VerticalLayout {
                 sentPoints = s.points();
                 progressOf(added.get(added.size() - 1));
             }
-            if (s.weightsVersion() != shownWeights) {
+            // the templates (3 KB a class) at most once a second; the curve's few new points at every tick
+            if (s.weightsVersion() != shownWeights && now - lastTemplates >= TEMPLATES_EVERY_NANOS) {
                 shownWeights = s.weightsVersion();
+                lastTemplates = now;
                 showWeights(s.weights());
             }
         }
-        long now = System.nanoTime();
         if (snapshot.isEmpty() || snapshot.get().finished() || now - lastStoredRead > 1_000_000_000L) {
             lastStoredRead = now;
             LabRun stored;
@@ -382,14 +388,15 @@ class TrainPanel extends VerticalLayout {
         }
     }
 
-    void attached(UI value) {
+    /** On the screen: follows the selected run (again: points may have come while it was hidden). */
+    private void attached(UI value) {
         ui = value;
         datasetSubscription = view.dataset().listen(state -> value.access(() -> showDataset(state)));
         showDataset(view.dataset().state());
-        run.filter(LabRun::active).ifPresent(r -> watch(r.id()));
+        view.selected().or(() -> run).ifPresent(this::follow);
     }
 
-    void detached() {
+    private void detached() {
         stopWatching();
         close(datasetSubscription);
         datasetSubscription = null;
