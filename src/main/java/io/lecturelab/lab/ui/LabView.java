@@ -33,6 +33,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The classifier lab of lecture 1: see an image as the computer does, the model as the slide writes it, train on the
@@ -56,8 +57,9 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
     private TabSheet steps = new TabSheet();
     private long courseId;
     private LabPreset preset = LabPreset.defaults();
-    private Optional<TestImages.TestImage> testImage = Optional.empty();
-    private Optional<ImageInput> image = Optional.empty();
+    /** The current image: a test image by its index (its values stay in the shared test set), or an upload. */
+    private OptionalInt testIndex = OptionalInt.empty();
+    private Optional<ImageInput> uploaded = Optional.empty();
     private Optional<LabRun> selected = Optional.empty();
     private Optional<Classification> classification = Optional.empty();
     private boolean classified;
@@ -154,12 +156,11 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
         try {
             TestImages.TestImage first = lab.randomImage(courseId, preset.request().classes(), -1,
                     new SecureRandom(), user());
-            testImage = Optional.of(first);
-            image = Optional.of(first.image());
+            testIndex = OptionalInt.of(first.index());
         } catch (UserFacingException refusal) {
-            testImage = Optional.empty();
-            image = Optional.empty();
+            testIndex = OptionalInt.empty();
         }
+        uploaded = Optional.empty();
     }
 
     // ---- shared state of the panels ----
@@ -202,23 +203,30 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     Optional<ImageInput> image() {
-        return image;
+        return uploaded.isPresent() ? uploaded : testImage().map(TestImages.TestImage::image);
     }
 
     /** The chosen test image (with its true label), or empty for an uploaded picture. */
     Optional<TestImages.TestImage> testImage() {
-        return testImage;
+        if (testIndex.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(lab.testImage(courseId, testIndex.getAsInt(), user()));
+        } catch (UserFacingException refusal) {
+            return Optional.empty();
+        }
     }
 
     void showTestImage(TestImages.TestImage value) {
-        testImage = Optional.of(value);
-        image = Optional.of(value.image());
+        testIndex = OptionalInt.of(value.index());
+        uploaded = Optional.empty();
         imageChanged();
     }
 
     void showUploaded(ImageInput value) {
-        testImage = Optional.empty();
-        image = Optional.of(value);
+        testIndex = OptionalInt.empty();
+        uploaded = Optional.of(value);
         imageChanged();
     }
 
@@ -229,9 +237,10 @@ public class LabView extends VerticalLayout implements BeforeEnterObserver, HasD
         if (!classified) {
             classified = true;
             classification = Optional.empty();
-            if (image.isPresent() && selected.filter(LabRun::trained).isPresent()) {
+            Optional<ImageInput> current = image();
+            if (current.isPresent() && selected.filter(LabRun::trained).isPresent()) {
                 try {
-                    classification = Optional.of(lab.classify(courseId, selected.get().id(), image.get(), user()));
+                    classification = Optional.of(lab.classify(courseId, selected.get().id(), current.get(), user()));
                 } catch (UserFacingException refusal) {
                     Notifications.error(refusal);
                 }
