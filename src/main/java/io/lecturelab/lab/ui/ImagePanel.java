@@ -109,8 +109,9 @@ class ImagePanel extends VerticalLayout {
     void showImage() {
         view.image().ifPresent(image -> pixels.show(PixelMatrix.interleave(image.values())));
         caption.setText(view.testImage()
-                .map(t -> getTranslation("lab.image.test", Integer.toString(t.index()), getTranslation("cifar." + t.labelName())))
-                .orElse(getTranslation("lab.image.uploaded")));
+                .map(t -> getTranslation("lab.image.test", Integer.toString(t.index()),
+                        getTranslation("cifar." + t.labelName())))
+                .orElse(getTranslation(view.image().isPresent() ? "lab.image.uploaded" : "lab.image.none")));
         view.testImage().ifPresent(t -> index.setValue(t.index()));
     }
 }
