@@ -29,7 +29,6 @@ import io.lecturelab.ml.queue.CurvePoint;
 import io.lecturelab.ml.queue.JobStatus;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Training: the settings with their ranges, Train (onto the shared queue), the queue position counting down, then a
