@@ -8,7 +8,7 @@ import jakarta.annotation.Priority;
 /**
  * Answers {@code quarkus.http.limits.max-body-size} (read at run time, by Vert.x and Undertow) from the app's own
  * upload limits, so that the HTTP layer never refuses with a bare 413 what the app promises to accept: the largest
- * of {@code lecturelab.lectures.max-attachment-bytes} and {@code lecturelab.max-roster-bytes}, plus {@link #OVERHEAD}
+ * of {@code lecturelab.lectures.max-attachment-bytes}, {@code lecturelab.max-roster-bytes} and the lab's picture limit, plus {@link #OVERHEAD}
  * for request framing. A value set explicitly (properties, environment, system property) is kept as it is.
  * Registered in {@code META-INF/services/io.smallrye.config.ConfigSourceInterceptor}; its priority puts it outside
  * SmallRye's profile and expression interceptors, so the limits it reads honour {@code %prod.} and the like.
@@ -29,8 +29,9 @@ public class HttpBodyLimit implements ConfigSourceInterceptor {
         if (!PROPERTY.equals(name) || (value != null && explicit(value))) {
             return value;
         }
-        long largest = Math.max(limit(context, ATTACHMENT, LectureLabConfig.DEFAULT_MAX_ATTACHMENT_BYTES),
-                limit(context, ROSTER, LectureLabConfig.DEFAULT_MAX_ROSTER_BYTES));
+        long largest = Math.max(LectureLabConfig.LAB_MAX_IMAGE_BYTES,
+                Math.max(limit(context, ATTACHMENT, LectureLabConfig.DEFAULT_MAX_ATTACHMENT_BYTES),
+                        limit(context, ROSTER, LectureLabConfig.DEFAULT_MAX_ROSTER_BYTES)));
         return ConfigValue.builder().withName(name).withValue(Long.toString(largest + OVERHEAD))
                 .withConfigSourceName(HttpBodyLimit.class.getSimpleName())
                 .withConfigSourceOrdinal(value == null ? Integer.MIN_VALUE : value.getConfigSourceOrdinal())

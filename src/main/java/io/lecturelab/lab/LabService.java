@@ -35,7 +35,7 @@ import java.util.Optional;
 public class LabService {
 
     /** The largest photo a student may upload, stated on the screen and enforced while it is read. */
-    public static final int MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_IMAGE_BYTES = io.lecturelab.base.LectureLabConfig.LAB_MAX_IMAGE_BYTES;
     /** Runs a student's history shows, newest first. */
     static final int HISTORY = 50;
     /** Test images classified in one engine call while evaluating. */
@@ -151,6 +151,12 @@ public class LabService {
     public TestImages.TestImage testImage(long courseId, int index, SignedInUser actor) {
         courses.access(courseId, actor);
         return testImages.get(index);
+    }
+
+    /** Test images by index, for any member of the course (one access check for all of them). */
+    public List<TestImages.TestImage> testImages(long courseId, List<Integer> indices, SignedInUser actor) {
+        courses.access(courseId, actor);
+        return indices.stream().map(testImages::get).toList();
     }
 
     /** A random test image of the given classes (of one CIFAR-10 label when 0..9), for any member of the course. */

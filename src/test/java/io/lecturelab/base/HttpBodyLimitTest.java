@@ -23,10 +23,16 @@ class HttpBodyLimitTest {
         assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, Long.toString(12 * MIB))))
                 .isEqualTo(12 * MIB + HttpBodyLimit.OVERHEAD);
         assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152", HttpBodyLimit.ROSTER,
-                Long.toString(5 * MIB)))).isEqualTo(5 * MIB + HttpBodyLimit.OVERHEAD);
+                Long.toString(15 * MIB)))).isEqualTo(15 * MIB + HttpBodyLimit.OVERHEAD);
         assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152",
                 "%prod." + HttpBodyLimit.ATTACHMENT, Long.toString(40 * MIB))))
                 .isEqualTo(40 * MIB + HttpBodyLimit.OVERHEAD);
+    }
+
+    @Test
+    void small_upload_limits_still_let_the_labs_pictures_through_the_http_layer() {
+        assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152", HttpBodyLimit.ROSTER, "1048576")))
+                .isEqualTo(LectureLabConfig.LAB_MAX_IMAGE_BYTES + HttpBodyLimit.OVERHEAD);
     }
 
     @Test

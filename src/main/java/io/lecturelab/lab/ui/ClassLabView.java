@@ -99,7 +99,8 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
         sweep = preset.sweep();
         this.preset = java.util.stream.Stream.of("lr", "batch", "epochs", "l2", "bias", "classes")
                 .anyMatch(query::containsKey) ? Optional.of(preset.request()) : Optional.empty();
-        lab.classRuns(courseId, currentUser.require()); // refuses non-staff before anything is shown
+        // read first: the service refuses non-staff before anything is shown
+        List<LabRun> runs = lab.classRuns(courseId, currentUser.require());
         removeAll();
         Paragraph filter = new Paragraph(this.preset.map(r -> getTranslation("lab.class.filtered",
                 HistoryPanel.describe(this, r))).orElse(getTranslation("lab.class.unfiltered")));
@@ -109,7 +110,7 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
                 new H3(getTranslation("lab.class.leaderboard")), showNames, leaderboard,
                 new H3(getTranslation("lab.class.sweep")), sweepForm(), sweepLink);
         sweep.ifPresent(s -> showSweepLink(preset));
-        refresh(true);
+        show(runs, true);
     }
 
     private HorizontalLayout sweepForm() {
@@ -154,15 +155,16 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
 
     /** Reads the class's runs; the curves get only the points they lack unless {@code full}. */
     private void refresh(boolean full) {
-        if (full) {
-            shownBoard = "";
-        }
-        List<LabRun> runs;
         try {
-            runs = lab.classRuns(courseId, currentUser.require());
+            show(lab.classRuns(courseId, currentUser.require()), full);
         } catch (io.lecturelab.base.UserFacingException refusal) {
             Notifications.error(refusal);
-            return;
+        }
+    }
+
+    private void show(List<LabRun> runs, boolean full) {
+        if (full) {
+            shownBoard = "";
         }
         long waiting = runs.stream().filter(r -> r.status() == JobStatus.QUEUED).count();
         long running = runs.stream().filter(r -> r.status() == JobStatus.RUNNING).count();
@@ -193,7 +195,7 @@ public class ClassLabView extends VerticalLayout implements BeforeEnterObserver,
         } else {
             boolean changed = latest.values().stream().anyMatch(r -> !sent.containsKey(r.id()));
             if (changed) {
-                refresh(true);
+                show(runs, true); // a new run: draw them all again, from what was just read
                 return;
             }
             Map<String, List<CurveChart.Point>> added = new LinkedHashMap<>();

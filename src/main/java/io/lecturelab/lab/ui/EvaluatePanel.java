@@ -121,10 +121,16 @@ class EvaluatePanel extends VerticalLayout {
         }
         cellTitle.setText(getTranslation("lab.evaluate.cellTitle", names.get(truth), names.get(predicted),
                 cell.size(), Math.min(SHOWN, cell.size())));
-        images.show(cell.stream().limit(SHOWN).map(s -> {
-            TestImages.TestImage image = view.lab().testImage(view.courseId(), s.index(), view.user());
-            return new Thumbnails.Item(s.index(), image.image().values(), getTranslation("lab.evaluate.image",
-                    Integer.toString(s.index()), names.get(predicted), ModelPanel.fmt(s.confidence() * 100, 1)));
-        }).toList());
+        List<Evaluation.Scored> shown = cell.stream().limit(SHOWN).toList();
+        List<TestImages.TestImage> pictures = view.lab().testImages(view.courseId(),
+                shown.stream().map(Evaluation.Scored::index).toList(), view.user());
+        List<Thumbnails.Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            Evaluation.Scored s = shown.get(i);
+            items.add(new Thumbnails.Item(s.index(), pictures.get(i).image().values(), getTranslation(
+                    "lab.evaluate.image", Integer.toString(s.index()), names.get(predicted),
+                    ModelPanel.fmt(s.confidence() * 100, 1))));
+        }
+        images.show(items);
     }
 }

@@ -14,10 +14,13 @@ import io.lecturelab.base.UserFacingException;
 import io.lecturelab.base.ui.Notifications;
 import io.lecturelab.base.ui.StreamedUpload;
 import io.lecturelab.lab.LabService;
+import io.lecturelab.lab.TestImages;
 import io.lecturelab.ml.ClassSet;
+import io.lecturelab.ml.ImageInput;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * "What the computer sees": a test image (random, by class, by index) or the student's own picture, enlarged beside
@@ -107,11 +110,12 @@ class ImagePanel extends VerticalLayout {
     }
 
     void showImage() {
-        view.image().ifPresent(image -> pixels.show(PixelMatrix.interleave(image.values())));
-        caption.setText(view.testImage()
-                .map(t -> getTranslation("lab.image.test", Integer.toString(t.index()),
+        Optional<TestImages.TestImage> test = view.testImage();
+        Optional<ImageInput> image = test.map(TestImages.TestImage::image).or(view::image);
+        image.ifPresent(i -> pixels.show(PixelMatrix.interleave(i.values())));
+        caption.setText(test.map(t -> getTranslation("lab.image.test", Integer.toString(t.index()),
                         getTranslation("cifar." + t.labelName())))
-                .orElse(getTranslation(view.image().isPresent() ? "lab.image.uploaded" : "lab.image.none")));
-        view.testImage().ifPresent(t -> index.setValue(t.index()));
+                .orElse(getTranslation(image.isPresent() ? "lab.image.uploaded" : "lab.image.none")));
+        test.ifPresent(t -> index.setValue(t.index()));
     }
 }

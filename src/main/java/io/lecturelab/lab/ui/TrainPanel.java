@@ -111,11 +111,11 @@ class TrainPanel extends VerticalLayout {
         control(bias, LabControl.BIAS);
         control(classes, LabControl.CLASSES);
         preset.sweep().ifPresent(sweep -> {
-            double mine = view.lab().requestFor(view.courseId(), preset, view.user()).learningRate();
-            double value = sweep.control() == LabControl.LEARNING_RATE ? mine
-                    : view.lab().requestFor(view.courseId(), preset, view.user()).l2Strength();
-            NumberField field = sweep.control() == LabControl.LEARNING_RATE ? learningRate : l2;
-            field.setValue(value);
+            // the value the service will train this student with
+            TrainingRequest mine = view.lab().requestFor(view.courseId(), preset, view.user());
+            boolean lr = sweep.control() == LabControl.LEARNING_RATE;
+            NumberField field = lr ? learningRate : l2;
+            field.setValue(lr ? mine.learningRate() : mine.l2Strength());
             field.setHelperText(getTranslation("lab.sweep.yours"));
         });
 
