@@ -10,7 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -192,9 +191,5 @@ public class LiveRuns implements JobListener {
     /** Runs kept here now (for tests and the benchmark). */
     int size() {
         return runs.size();
-    }
-
-    List<Long> watched() {
-        return new ArrayList<>(watchers.keySet());
     }
 }

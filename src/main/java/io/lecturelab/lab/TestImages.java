@@ -35,10 +35,6 @@ public class TestImages {
         }
     }
 
-    public int size() {
-        return all().size();
-    }
-
     public TestImage get(int index) {
         LabelledImages all = all();
         if (index < 0 || index >= all.size()) {
