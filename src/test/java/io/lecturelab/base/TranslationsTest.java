@@ -64,9 +64,34 @@ class TranslationsTest {
                 .isEqualTo("one paper review (papers are assigned)");
     }
 
+    @Test
+    void no_key_is_in_two_bundles() throws IOException {
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new TreeSet<>();
+        for (String name : Translations.BUNDLES) {
+            for (String key : file(name, "en").stringPropertyNames()) {
+                if (!seen.add(key)) {
+                    twice.add(key);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
+    }
+
+    /** All bundles of one language together. */
     private static Properties bundle(String language) throws IOException {
+        Properties all = new Properties();
+        for (String name : Translations.BUNDLES) {
+            all.putAll(file(name, language));
+        }
+        return all;
+    }
+
+    private static Properties file(String bundle, String language) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = Translations.class.getResourceAsStream("/i18n/messages_" + language + ".properties")) {
+        String path = "/" + bundle.replace('.', '/') + "_" + language + ".properties";
+        try (InputStream in = Translations.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;

@@ -9,13 +9,13 @@ import org.jboss.logging.Logger;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * Every user-facing string, from {@code i18n/messages_en.properties} and {@code i18n/messages_ko.properties}
- * (UTF-8), formatted with {@link MessageFormat} (so a literal apostrophe is written {@code ''} or as {@code ’}).
- * Unknown locales fall back to English.
+ * Every user-facing string, from the bundles in {@link #BUNDLES}: {@code i18n/messages_en.properties} and
+ * {@code i18n/messages_ko.properties} for the app, and one such pair per larger feature (UTF-8). Formatted with
+ * {@link MessageFormat} (so a literal apostrophe is written {@code ''} or as {@code ’}). Unknown locales fall back
+ * to English.
  */
 /** Looked up by Vaadin (hence the Vaadin qualifier and scope), never injected. */
 @VaadinServiceEnabled
@@ -26,7 +26,9 @@ public class Translations implements I18NProvider {
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final Locale KOREAN = Locale.KOREAN;
     private static final List<Locale> LOCALES = List.of(ENGLISH, KOREAN);
-    private static final String BUNDLE = "i18n.messages";
+    /** The bundles, searched in this order; a key lives in exactly one of them (TranslationsTest). */
+    public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.coursework", "i18n.teams",
+            "i18n.papers");
     private static final Logger LOG = Logger.getLogger(Translations.class);
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -38,13 +40,15 @@ public class Translations implements I18NProvider {
 
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, supported(locale), NO_FALLBACK);
-        try {
-            return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(params);
-        } catch (MissingResourceException e) {
-            LOG.warnf("Missing translation %s for %s", key, bundle.getLocale());
-            return "!" + key;
+        Locale language = supported(locale);
+        for (String name : BUNDLES) {
+            ResourceBundle bundle = ResourceBundle.getBundle(name, language, NO_FALLBACK);
+            if (bundle.containsKey(key)) {
+                return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(params);
+            }
         }
+        LOG.warnf("Missing translation %s for %s", key, language);
+        return "!" + key;
     }
 
     /** The supported locale closest to the given one: Korean for any Korean variant, English otherwise. */
