@@ -3,7 +3,6 @@ package io.lecturelab.coursework;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseAccess;
 import io.lecturelab.course.CourseService;
-import io.lecturelab.course.Member;
 import io.lecturelab.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -16,7 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -187,6 +186,11 @@ public class AssignmentService {
 
     // --- shared with the other coursework services ---------------------------------------------------------------
 
+    /** Students and teams with an extension of the assignment. */
+    Set<Owner> extensionOwners(long assignmentId) {
+        return assignments.extensions(assignmentId).stream().map(Extension::owner).collect(Collectors.toSet());
+    }
+
     Assignment visible(long courseId, long assignmentId, boolean staff) {
         return assignments.inCourse(courseId, assignmentId).filter(a -> staff || a.published)
                 .orElseThrow(() -> new UserFacingException("assignment.error.notFound"));
@@ -217,13 +221,5 @@ public class AssignmentService {
 
     private static <T> Optional<T> last(List<T> list) {
         return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
-    }
-
-    static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
-        return values.stream().collect(Collectors.toMap(key, v -> v, (a, b) -> b));
-    }
-
-    static List<Member> students(List<Member> members) {
-        return members.stream().filter(m -> !m.role().isStaff()).toList();
     }
 }
