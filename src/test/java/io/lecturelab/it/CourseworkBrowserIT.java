@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -115,6 +117,8 @@ class CourseworkBrowserIT {
 
             file.setInputFiles(new FilePayload("homework1.ipynb", "application/x-ipynb+json", NOTEBOOK));
             assertThat(korean.page.locator("#handin-staged")).containsText("homework1.ipynb");
+            file.setInputFiles(new FilePayload("hostile.ipynb", "application/x-ipynb+json", hostile()));
+            assertThat(korean.page.locator("#handin-staged")).containsText("hostile.ipynb");
             korean.page.locator("#handin-link input").fill("http://example.com/notebook");
             korean.page.locator("#handin-submit").click();
             assertThat(korean.page.locator("vaadin-notification-card").last()).containsText("Google Colab");
@@ -157,6 +161,28 @@ class CourseworkBrowserIT {
             row.click();
             assertThat(grader.page.locator("#submission-detail-name")).containsText("김민준");
             assertThat(grader.page.locator("#submission-detail #version-1")).containsText("homework1.ipynb");
+
+            // the notebook reads in the page: markdown with typeset math, code and its output
+            List<String> dialogs = new CopyOnWriteArrayList<>();
+            grader.page.onDialog(dialog -> {
+                dialogs.add(dialog.message());
+                dialog.dismiss();
+            });
+            grader.page.locator("#submission-detail #version-1 .cw-file").filter(new Locator.FilterOptions()
+                    .setHasText("homework1.ipynb")).locator("vaadin-button").click();
+            Locator notebook = grader.page.locator("#notebook-view");
+            assertThat(notebook).containsText("Homework 1: Softmax classifier");
+            assertThat(notebook).containsText("3072");
+            assertThat(notebook.locator(".katex").first()).isVisible();
+            assertThat(grader.accessibilityProblems()).isEmpty();
+            // a notebook that carries scripts and handlers shows its text, and nothing of it runs
+            grader.page.locator("#submission-detail #version-1 .cw-file").filter(new Locator.FilterOptions()
+                    .setHasText("hostile.ipynb")).locator("vaadin-button").click();
+            grader.settle();
+            assertThat(notebook.locator("script, iframe, object, embed")).hasCount(0);
+            assertThat(notebook.locator("[onclick], [onerror], [onload]")).hasCount(0);
+            grader.page.waitForTimeout(500);
+            assertThat(dialogs).isEmpty();
             grader.page.locator("#grade-points input").fill("8.5");
             grader.page.locator("#grade-feedback textarea").fill("Good work — check the **learning rate**.");
             grader.page.locator("#grade-save").click();
@@ -212,6 +238,12 @@ class CourseworkBrowserIT {
             }
         }
         return entries;
+    }
+
+    private static byte[] hostile() throws IOException {
+        try (InputStream in = CourseworkBrowserIT.class.getResourceAsStream("/notebooks/hostile.ipynb")) {
+            return in.readAllBytes();
+        }
     }
 
     static String sha256(byte[] data) throws Exception {

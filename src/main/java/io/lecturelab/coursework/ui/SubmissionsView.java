@@ -36,10 +36,15 @@ import io.lecturelab.coursework.GradeForm;
 import io.lecturelab.coursework.GradeView;
 import io.lecturelab.coursework.GradingService;
 import io.lecturelab.coursework.Owner;
+import io.lecturelab.coursework.ReceiptFile;
 import io.lecturelab.coursework.Regrade;
 import io.lecturelab.coursework.Rubric;
 import io.lecturelab.coursework.SubmissionRow;
 import io.lecturelab.coursework.SubmissionService;
+import io.lecturelab.coursework.SubmittedFile;
+import io.lecturelab.coursework.notebook.NotebookRenderer;
+import io.lecturelab.coursework.notebook.RenderedNotebook;
+import io.lecturelab.coursework.notebook.ui.NotebookPanel;
 import io.lecturelab.coursework.WorkDetails;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.ui.CurrentUser;
@@ -47,6 +52,7 @@ import io.lecturelab.security.ui.CurrentUser;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -67,6 +73,7 @@ public class SubmissionsView extends VerticalLayout implements BeforeEnterObserv
     private final Grid<SubmissionRow> grid = new Grid<>();
     private final Div detail = new Div();
     private final Span summary = new Span();
+    private final Div notebook = new Div();
     private long courseId;
     private long assignmentId;
     private AssignmentDetails assignment;
@@ -163,6 +170,7 @@ public class SubmissionsView extends VerticalLayout implements BeforeEnterObserv
 
     private void open(Owner owner) {
         detail.removeAll();
+        notebook.removeAll();
         WorkDetails work;
         try {
             work = grading.work(courseId, assignmentId, owner, currentUser.require());
@@ -177,8 +185,38 @@ public class SubmissionsView extends VerticalLayout implements BeforeEnterObserv
             detail.add(new Paragraph(Texts.due(this, work.deadline(), assignment.courseZone(), Optional.empty())));
         }
         detail.add(gradeForm(owner, work.grade()));
+        detail.add(notebook);
         detail.add(new VersionList(courseId, work.versions(), assignment.courseZone(), submissions,
-                currentUser.require(), null));
+                currentUser.require(), this::readButton));
+    }
+
+    /** "Read" beside a notebook: renders it in the page, outputs inert, without downloading it. */
+    private Component readButton(ReceiptFile file) {
+        if (!file.name().toLowerCase(Locale.ROOT).endsWith(".ipynb")) {
+            return null;
+        }
+        Button read = new Button(getTranslation("grading.readNotebook"), VaadinIcon.BOOK.create(), e -> {
+            try {
+                SubmittedFile f = submissions.file(courseId, file.id(), currentUser.require());
+                RenderedNotebook rendered;
+                try (var in = f.content()) {
+                    rendered = new NotebookRenderer(NotebookPanel.texts(this)).render(in);
+                }
+                notebook.removeAll();
+                H3 title = new H3(file.name());
+                NotebookPanel panel = new NotebookPanel(rendered);
+                panel.setId("notebook-view");
+                notebook.add(title, panel);
+                title.scrollIntoView();
+            } catch (UserFacingException refusal) {
+                Notifications.error(refusal);
+            } catch (java.io.IOException broken) {
+                Notifications.error(getTranslation("grading.notebookUnreadable"));
+            }
+        });
+        read.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        read.setId("read-" + file.id());
+        return read;
     }
 
     private Component gradeForm(Owner owner, Optional<GradeView> existing) {
