@@ -6,6 +6,7 @@ import io.lecturelab.base.ChunkedStream;
 import io.lecturelab.base.FileContent;
 import io.lecturelab.base.LectureLabConfig;
 import io.lecturelab.base.ReceivedFile;
+import io.lecturelab.base.Uploads;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseAccess;
 import io.lecturelab.course.CourseService;
@@ -59,13 +60,14 @@ public class SubmissionService {
     private final CourseService courses;
     private final LabService labs;
     private final LectureLabConfig config;
+    private final Uploads uploads;
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
     SubmissionService(AssignmentService assignmentService, SubmissionRepository submissions, StagedFiles staged,
                       Teams teams, CourseService courses, LabService labs, LectureLabConfig config,
-                      ObjectMapper json, TransactionSynchronizationRegistry transactions, Clock clock) {
+                      Uploads uploads, ObjectMapper json, TransactionSynchronizationRegistry transactions, Clock clock) {
         this.assignmentService = assignmentService;
         this.submissions = submissions;
         this.staged = staged;
@@ -73,6 +75,7 @@ public class SubmissionService {
         this.courses = courses;
         this.labs = labs;
         this.config = config;
+        this.uploads = uploads;
         this.json = json;
         this.transactions = transactions;
         this.clock = clock;
@@ -107,7 +110,7 @@ public class SubmissionService {
                     .sorted().map(t -> "." + t).toList()));
         }
         int max = maxFileBytes();
-        ReceivedFile file = ReceivedFile.receive(name, content, max,
+        ReceivedFile file = uploads.receive(name, content, max,
                 () -> new UserFacingException("submission.error.fileSize", max / (1024 * 1024)));
         try {
             FileContent.check(extension, file.path());
