@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,6 +141,13 @@ public class SubmissionService {
             throw new UserFacingException("submission.error.tooManyFiles", MAX_FILES_PER_VERSION);
         }
         List<StagedFiles.Staged> files = staged.take(handIn.files(), user.id(), assignmentId);
+        // one name per file in a version: the zip of all submissions writes them side by side in one folder
+        Set<String> names = new HashSet<>();
+        for (StagedFiles.Staged file : files) {
+            if (!names.add(file.file().name().toLowerCase(Locale.ROOT))) {
+                throw new UserFacingException("submission.error.duplicateName", file.file().name());
+            }
+        }
         Optional<LabRunRecord> run = handIn.labRunId().map(id -> labRun(courseId, id, user));
         Submission version = store(opened, user, handIn.link(), "", run);
         for (StagedFiles.Staged file : files) {
