@@ -25,7 +25,8 @@ class HttpBodyLimitTest {
         assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152", HttpBodyLimit.SUBMISSION,
                 Long.toString(30 * MIB)))).isEqualTo(30 * MIB + HttpBodyLimit.OVERHEAD);
         assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152", HttpBodyLimit.ROSTER,
-                Long.toString(15 * MIB)))).isEqualTo(15 * MIB + HttpBodyLimit.OVERHEAD);
+                Long.toString(15 * MIB), HttpBodyLimit.SUBMISSION, "2097152")))
+                .isEqualTo(15 * MIB + HttpBodyLimit.OVERHEAD);
         assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152",
                 "%prod." + HttpBodyLimit.ATTACHMENT, Long.toString(40 * MIB))))
                 .isEqualTo(40 * MIB + HttpBodyLimit.OVERHEAD);

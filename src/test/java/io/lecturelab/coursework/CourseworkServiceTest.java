@@ -9,6 +9,7 @@ import io.lecturelab.course.NewMember;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService;
 import io.lecturelab.testsupport.PostgresResource;
+import io.lecturelab.testsupport.UploadFolder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
@@ -96,6 +97,9 @@ class CourseworkServiceTest {
 
     @Inject
     LectureLabConfig config;
+
+    @Inject
+    io.lecturelab.base.Uploads uploads;
 
     @Inject
     EntityManager entityManager;
@@ -933,13 +937,8 @@ class CourseworkServiceTest {
         }
     }
 
-    private static Set<Path> uploadTempFiles() {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(f -> f.getFileName().toString().startsWith(ReceivedFile.PREFIX))
-                    .collect(Collectors.toSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Set<Path> uploadTempFiles() {
+        return UploadFolder.files(uploads.folder());
     }
 
     private static String sha256(byte[] bytes) {

@@ -8,6 +8,7 @@ import io.lecturelab.course.NewMember;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService;
 import io.lecturelab.testsupport.PostgresResource;
+import io.lecturelab.testsupport.UploadFolder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -431,15 +432,7 @@ class LectureServiceTest {
     }
 
     private Set<Path> uploadTempFiles() {
-        if (!Files.isDirectory(uploads.folder())) {
-            return Set.of();
-        }
-        try (Stream<Path> files = Files.list(uploads.folder())) {
-            return files.filter(f -> f.getFileName().toString().startsWith(io.lecturelab.base.ReceivedFile.PREFIX))
-                    .collect(Collectors.toSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UploadFolder.files(uploads.folder());
     }
 
     private long chunksOf(long lectureId) {
