@@ -119,3 +119,5 @@ create table regrade_request (
 );
 
 create index regrade_request_grade on regrade_request (grade_id);
+-- one open request per grade, also when two arrive at once
+create unique index regrade_request_one_open on regrade_request (grade_id) where status = 'OPEN';

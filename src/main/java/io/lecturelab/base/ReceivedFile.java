@@ -43,8 +43,8 @@ public final class ReceivedFile implements AutoCloseable {
     }
 
     /**
-     * Streams {@code content} to a temporary file. An empty upload, or one past {@code maxBytes}, is refused with
-     * {@code tooLarge}; nothing is kept then.
+     * Streams {@code content} to a temporary file. An upload past {@code maxBytes} is refused with {@code tooLarge},
+     * an empty one with {@code upload.error.empty}; nothing is kept then.
      *
      * @throws IOException when reading {@code content} fails (e.g. the browser stopped sending)
      */
@@ -59,7 +59,7 @@ public final class ReceivedFile implements AutoCloseable {
                 size = in.transferTo(out);
             }
             if (size == 0) {
-                throw tooLarge.get();
+                throw new UserFacingException("upload.error.empty");
             }
             return new ReceivedFile(safeName(fileName), temp, size, HexFormat.of().formatHex(digest.digest()));
         } catch (IOException | RuntimeException e) {

@@ -9,6 +9,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -161,6 +162,9 @@ public class AssignmentService {
         if (cutoff.filter(c -> c.isBefore(due)).isPresent()) {
             throw new UserFacingException("assignment.error.cutoffBeforeDue");
         }
+        // without a cut-off of its own, an extension keeps the assignment's grace period after its new due date
+        Optional<Instant> until = cutoff.isPresent() || a.cutoffAt == null ? cutoff
+                : Optional.of(due.plus(Duration.between(a.dueAt, a.cutoffAt)));
         String why = reason == null ? "" : reason.strip();
         if (why.length() > 500) {
             throw new UserFacingException("assignment.error.reasonLength", 500);
@@ -172,7 +176,7 @@ public class AssignmentService {
             e.teamId = owner.teamId();
             return e;
         });
-        extension.change(due, cutoff, why, staff.id(), clock.instant());
+        extension.change(due, until, why, staff.id(), clock.instant());
         if (extension.id == null) {
             assignments.persist(extension);
         }

@@ -211,7 +211,13 @@ public class GradingService {
             throw new UserFacingException("grading.error.regradeOpen");
         }
         RegradeRequest request = RegradeRequest.of(grade.id, student.id(), text, clock.instant());
-        grades.persist(request);
+        try {
+            grades.persist(request);
+            grades.flush();
+        } catch (PersistenceException raced) {
+            // another request of the same grade was recorded at the same moment (one open request per grade)
+            throw new UserFacingException("grading.error.regradeOpen");
+        }
         return request.view();
     }
 
