@@ -4,6 +4,11 @@ import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseAccess;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
+import io.lecturelab.coursework.AssignmentKind;
+import io.lecturelab.coursework.AssignmentService;
+import io.lecturelab.coursework.AssignmentSummary;
+import io.lecturelab.coursework.Receipt;
+import io.lecturelab.coursework.SubmissionService;
 import io.lecturelab.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,12 +36,49 @@ public class ProposalService {
 
     private final TeamRepository teams;
     private final CourseService courses;
+    private final AssignmentService assignments;
+    private final SubmissionService submissions;
     private final Clock clock;
 
-    ProposalService(TeamRepository teams, CourseService courses, Clock clock) {
+    ProposalService(TeamRepository teams, CourseService courses, AssignmentService assignments,
+                    SubmissionService submissions, Clock clock) {
         this.teams = teams;
         this.courses = courses;
+        this.assignments = assignments;
+        this.submissions = submissions;
         this.clock = clock;
+    }
+
+    /** The course's proposal assignments the viewer can see (published ones for students), by due date. */
+    public List<AssignmentSummary> assignments(long courseId, SignedInUser viewer) {
+        return assignments.list(courseId, viewer).stream().filter(a -> a.kind() == AssignmentKind.PROPOSAL)
+                .toList();
+    }
+
+    /**
+     * Submits the team's proposal as it is stored now (the three parts under {@code headings}) as a new version of
+     * the proposal assignment; deadlines, cut-off and extensions are the submission service's. Refused while a part
+     * is empty.
+     */
+    public Receipt submit(long courseId, long assignmentId, Map<ProposalPart, String> headings,
+                          SignedInUser member) {
+        long teamId = ownTeam(courseId, member);
+        if (assignments(courseId, member).stream().noneMatch(a -> a.id() == assignmentId)) {
+            throw new UserFacingException("proposal.error.noAssignment");
+        }
+        Proposal proposal = read(teams.inCourse(courseId, teamId).orElseThrow(), true);
+        for (ProposalPart part : ProposalPart.values()) {
+            if (proposal.part(part).text().isBlank()) {
+                throw new UserFacingException("proposal.error.incomplete", headings.get(part));
+            }
+        }
+        return submissions.submitText(courseId, assignmentId, proposal.markdown(headings), member);
+    }
+
+    /** The team's submitted versions of a proposal assignment, newest first. */
+    public List<Receipt> submitted(long courseId, long assignmentId, SignedInUser member) {
+        ownTeam(courseId, member);
+        return submissions.versions(courseId, assignmentId, member);
     }
 
     /** The proposal of the viewer's own team. */

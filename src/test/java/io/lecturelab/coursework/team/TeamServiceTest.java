@@ -4,6 +4,11 @@ import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
 import io.lecturelab.course.NewMember;
+import io.lecturelab.coursework.AssignmentDraft;
+import io.lecturelab.coursework.AssignmentKind;
+import io.lecturelab.coursework.AssignmentService;
+import io.lecturelab.coursework.Receipt;
+import io.lecturelab.coursework.Rubric;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService;
 import io.lecturelab.testsupport.PostgresResource;
@@ -54,6 +59,9 @@ class TeamServiceTest {
 
     @Inject
     CourseService courses;
+
+    @Inject
+    AssignmentService assignments;
 
     @Inject
     UserService users;
@@ -384,6 +392,36 @@ class TeamServiceTest {
         assertThat(read.part(ProposalPart.RESEARCH).text()).isEqualTo("our secret idea");
         assertThat(read.editable()).isFalse();
         assertThat(read.updatedBy()).contains(s.get(1).displayName());
+    }
+
+    @Test
+    void a_complete_proposal_is_submitted_as_numbered_versions_of_the_teams_work() {
+        openWindow();
+        List<SignedInUser> s = students(3);
+        TeamInfo team = teams.create(course, "Submitters", "", s.get(0));
+        join(team, s.get(1));
+        long assignment = assignments.create(course, new AssignmentDraft(AssignmentKind.PROPOSAL, "Proposal", "",
+                10, java.time.Instant.now().plus(7, ChronoUnit.DAYS), Optional.empty(), 0, 7, Rubric.NONE, true, 0),
+                instructor);
+        Map<ProposalPart, String> headings = Map.of(ProposalPart.RESEARCH, "1) Research",
+                ProposalPart.PROBLEMS, "2) Problems", ProposalPart.APPROACH, "3) Approach");
+        assertThat(proposals.assignments(course, s.get(0))).extracting(a -> a.id()).containsExactly(assignment);
+
+        proposals.save(course, List.of(new PartEdit(ProposalPart.RESEARCH, "ViT", 0),
+                new PartEdit(ProposalPart.PROBLEMS, "Data hungry", 0)), s.get(0));
+        refused(() -> proposals.submit(course, assignment, headings, s.get(0)), "proposal.error.incomplete");
+        proposals.save(course, List.of(new PartEdit(ProposalPart.APPROACH, "Distillation", 0)), s.get(1));
+
+        Receipt first = proposals.submit(course, assignment, headings, s.get(0));
+        Receipt second = proposals.submit(course, assignment, headings, s.get(1));
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(first.body()).isEqualTo("## 1) Research\n\nViT\n\n## 2) Problems\n\nData hungry\n\n"
+                + "## 3) Approach\n\nDistillation");
+        assertThat(proposals.submitted(course, assignment, s.get(0))).extracting(Receipt::version)
+                .containsExactly(2, 1);
+        refused(() -> proposals.submit(course, assignment, headings, s.get(2)), "proposal.error.noTeam");
+        refused(() -> proposals.submit(course, assignment + 1000, headings, s.get(0)), "proposal.error.noAssignment");
     }
 
     // --- presentation slots --------------------------------------------------------------------------------------
