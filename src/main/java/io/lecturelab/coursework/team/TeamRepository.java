@@ -131,6 +131,18 @@ class TeamRepository implements PanacheRepository<Team> {
                 .toList();
     }
 
+    /** One team's members with their names, in the order they joined. */
+    List<MemberRow> membersOf(long teamId) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                        select m.team_id, m.user_id, u.display_name from team_member m
+                        join app_user u on u.id = m.user_id
+                        where m.team_id = ?1 order by m.joined_at, m.user_id""")
+                .setParameter(1, teamId).getResultList();
+        return rows.stream().map(r -> (Object[]) r)
+                .map(r -> new MemberRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2]))
+                .toList();
+    }
+
     record MemberRow(long teamId, long userId, String displayName) {
     }
 

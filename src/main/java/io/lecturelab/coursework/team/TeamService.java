@@ -168,7 +168,7 @@ public class TeamService {
             throw new UserFacingException("team.error.alreadyInTeam");
         }
         teams.stopSeeking(courseId, student.id());
-        return myTeam(courseId, student).orElseThrow();
+        return ownTeamInfo(team, rules(courseId, student));
     }
 
     /**
@@ -185,17 +185,18 @@ public class TeamService {
         if (teams.teamOf(courseId, student.id()).isPresent()) {
             throw new UserFacingException("team.error.alreadyInTeam");
         }
+        // everything read before the team's lock, so the lock is held only for counting and adding
+        TeamRules rules = rules(courseId, student);
         Team team = teams.lockByCode(courseId, clean)
                 .orElseThrow(() -> new UserFacingException("team.error.codeUnknown", clean));
-        int max = rules(courseId, student).maxSize();
-        if (teams.memberCount(team.id) >= max) {
-            throw new UserFacingException("team.error.full", team.name, max);
+        if (teams.memberCount(team.id) >= rules.maxSize()) {
+            throw new UserFacingException("team.error.full", team.name, rules.maxSize());
         }
         if (!teams.addMember(courseId, student.id(), team.id, clock.instant())) {
             throw new UserFacingException("team.error.alreadyInTeam");
         }
         teams.stopSeeking(courseId, student.id());
-        return myTeam(courseId, student).orElseThrow();
+        return ownTeamInfo(team, rules);
     }
 
     /** Leaves the own team; the last member leaving dissolves it (its proposal goes with it, its slot is freed). */
@@ -458,6 +459,13 @@ public class TeamService {
         teams.members(courseId).forEach(m -> byTeam.computeIfAbsent(m.teamId(), k -> new ArrayList<>())
                 .add(new TeamMemberInfo(m.userId(), m.displayName())));
         return byTeam;
+    }
+
+    private TeamInfo ownTeamInfo(Team team, TeamRules rules) {
+        List<TeamMemberInfo> members = teams.membersOf(team.id).stream()
+                .map(m -> new TeamMemberInfo(m.userId(), m.displayName())).toList();
+        return new TeamInfo(team.id, team.name, team.topic, members, rules.maxSize(), true,
+                Optional.of(team.joinCode));
     }
 
     private static TeamInfo info(Team team, Map<Long, List<TeamMemberInfo>> members, TeamRules rules,
