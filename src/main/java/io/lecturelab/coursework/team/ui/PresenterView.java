@@ -46,7 +46,7 @@ public class PresenterView extends VerticalLayout implements BeforeEnterObserver
             el._render = () => {
               const s = Math.max(0, Math.ceil(el._remaining));
               el.textContent = Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
-              el.dataset.state = s === 0 ? 'over' : (s <= 60 ? 'last' : 'running');
+              el.dataset.state = s === 0 ? 'over' : (s <= 60 ? 'last' : 'normal');
               el.style.color = s === 0 ? 'var(--lumo-error-text-color)' : '';
             };
             el._tick = () => {

@@ -148,7 +148,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         for (ProposalPart part : ProposalPart.values()) {
             Editor editor = editors.get(part);
             ProposalText stored = proposal.part(part);
-            if (all || !editor.changed()) {
+            if (all || !editor.changed() || editor.text.getValue().equals(stored.text())) {
                 editor.text.setValue(stored.text());
                 editor.loaded = stored;
             }
