@@ -59,6 +59,9 @@ class LectureServiceTest {
     LectureLabConfig config;
 
     @Inject
+    io.lecturelab.base.Uploads uploads;
+
+    @Inject
     EntityManager entityManager;
 
     private long course;
@@ -427,8 +430,11 @@ class LectureServiceTest {
         }
     }
 
-    private static Set<Path> uploadTempFiles() {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+    private Set<Path> uploadTempFiles() {
+        if (!Files.isDirectory(uploads.folder())) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(uploads.folder())) {
             return files.filter(f -> f.getFileName().toString().startsWith(io.lecturelab.base.ReceivedFile.PREFIX))
                     .collect(Collectors.toSet());
         } catch (IOException e) {

@@ -7,7 +7,6 @@ import io.lecturelab.coursework.AssignmentKind;
 import io.lecturelab.coursework.Deadline;
 import io.lecturelab.coursework.DeadlineText;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -45,7 +44,7 @@ final class Texts {
                 DeadlineText.at(at, course, locale(c)))).orElse(c.getTranslation("assignment.noCutoff"));
     }
 
-    /** "3 days 4 hours left", "45 minutes left", or "late since …" / "closed". */
+    /** Time left until the deadline, or that it has passed, or that the work is closed. */
     static String timeLeft(Component c, Deadline deadline, Instant now) {
         if (deadline.isClosed(now)) {
             return c.getTranslation("assignment.closed");
@@ -53,17 +52,7 @@ final class Texts {
         if (deadline.isLate(now)) {
             return c.getTranslation("assignment.lateNow");
         }
-        Duration left = deadline.timeLeft(now);
-        long days = left.toDays();
-        long hours = left.toHoursPart();
-        long minutes = Math.max(1, left.toMinutesPart() + (left.toSecondsPart() > 0 ? 1 : 0));
-        if (days > 0) {
-            return c.getTranslation("assignment.leftDays", days, hours);
-        }
-        if (hours > 0) {
-            return c.getTranslation("assignment.leftHours", hours, left.toMinutesPart());
-        }
-        return c.getTranslation("assignment.leftMinutes", minutes);
+        return c.getTranslation("assignment.left", DeadlineText.timeLeft(deadline.timeLeft(now), locale(c)));
     }
 
     static Span badge(String text, String theme) {
