@@ -8,7 +8,8 @@ import jakarta.annotation.Priority;
 /**
  * Answers {@code quarkus.http.limits.max-body-size} (read at run time, by Vert.x and Undertow) from the app's own
  * upload limits, so that the HTTP layer never refuses with a bare 413 what the app promises to accept: the largest
- * of {@code lecturelab.lectures.max-attachment-bytes}, {@code lecturelab.max-roster-bytes} and the lab's picture limit, plus {@link #OVERHEAD}
+ * of {@code lecturelab.lectures.max-attachment-bytes}, {@code lecturelab.max-roster-bytes},
+ * {@code lecturelab.coursework.max-file-bytes} and the lab's picture limit, plus {@link #OVERHEAD}
  * for request framing. A value set explicitly (properties, environment, system property) is kept as it is.
  * Registered in {@code META-INF/services/io.smallrye.config.ConfigSourceInterceptor}; its priority puts it outside
  * SmallRye's profile and expression interceptors, so the limits it reads honour {@code %prod.} and the like.
@@ -22,6 +23,7 @@ public class HttpBodyLimit implements ConfigSourceInterceptor {
     public static final long OVERHEAD = 1024 * 1024;
     static final String ATTACHMENT = "lecturelab.lectures.max-attachment-bytes";
     static final String ROSTER = "lecturelab.max-roster-bytes";
+    static final String SUBMISSION = "lecturelab.coursework.max-file-bytes";
 
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
@@ -29,7 +31,8 @@ public class HttpBodyLimit implements ConfigSourceInterceptor {
         if (!PROPERTY.equals(name) || (value != null && explicit(value))) {
             return value;
         }
-        long largest = Math.max(LectureLabConfig.LAB_MAX_IMAGE_BYTES,
+        long largest = Math.max(Math.max(LectureLabConfig.LAB_MAX_IMAGE_BYTES,
+                        limit(context, SUBMISSION, LectureLabConfig.DEFAULT_MAX_SUBMISSION_FILE_BYTES)),
                 Math.max(limit(context, ATTACHMENT, LectureLabConfig.DEFAULT_MAX_ATTACHMENT_BYTES),
                         limit(context, ROSTER, LectureLabConfig.DEFAULT_MAX_ROSTER_BYTES)));
         return ConfigValue.builder().withName(name).withValue(Long.toString(largest + OVERHEAD))

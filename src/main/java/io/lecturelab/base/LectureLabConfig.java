@@ -17,6 +17,7 @@ public interface LectureLabConfig {
     /** Defaults of the upload limits, also read by {@link HttpBodyLimit}. */
     String DEFAULT_MAX_ROSTER_BYTES = "1048576";
     String DEFAULT_MAX_ATTACHMENT_BYTES = "20971520";
+    String DEFAULT_MAX_SUBMISSION_FILE_BYTES = "20971520";
     /** The largest picture a student may upload to the classifier lab (a fixed limit, stated on the lab's page). */
     int LAB_MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
@@ -51,6 +52,14 @@ public interface LectureLabConfig {
     Ml ml();
 
     Lectures lectures();
+
+    Coursework coursework();
+
+    interface Coursework {
+        /** Largest file a student may hand in, in bytes. */
+        @WithDefault(DEFAULT_MAX_SUBMISSION_FILE_BYTES)
+        int maxFileBytes();
+    }
 
     interface Lectures {
         /** Largest file that can be attached to a lecture, in bytes. */

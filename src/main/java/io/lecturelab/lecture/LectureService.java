@@ -1,7 +1,9 @@
 package io.lecturelab.lecture;
 
+import io.lecturelab.base.ChunkedStream;
+import io.lecturelab.base.FileContent;
 import io.lecturelab.base.LectureLabConfig;
-import io.lecturelab.base.LimitedInputStream;
+import io.lecturelab.base.ReceivedFile;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
@@ -13,19 +15,11 @@ import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +35,6 @@ import java.util.Set;
 // Reads run in a transaction too, so that each call sees the database as it is now rather than what an earlier
 // call of the same request (without a transaction) already loaded.
 public class LectureService {
-
-    /** Name prefix of the temporary files uploads stream to (in {@code java.io.tmpdir}). */
-    static final String UPLOAD_PREFIX = "lecturelab-upload-";
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
             Map.entry("pdf", "application/pdf"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
@@ -122,7 +113,8 @@ public class LectureService {
                 .orElseThrow(() -> new UserFacingException("lecture.error.notFound"));
         visible(courseId, file.lectureId, staff);
         return new AttachmentFile(file.fileName, file.contentType, file.sizeBytes,
-                new AttachmentStream(attachments, file.id, file.sizeBytes));
+                new ChunkedStream(seq -> attachments.readChunk(file.id, seq), file.sizeBytes,
+                        "Attachment " + file.id));
     }
 
     // --- studying ------------------------------------------------------------------------------------------------
@@ -228,9 +220,8 @@ public class LectureService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Attachment attach(long courseId, long lectureId, String fileName, InputStream content,
                              SignedInUser editor) throws IOException {
-        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
-        int dot = name.lastIndexOf('.');
-        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String name = ReceivedFile.safeName(fileName);
+        String extension = ReceivedFile.extension(name);
         QuarkusTransaction.requiringNew().run(() -> {
             requireStaff(courseId, editor);
             visible(courseId, lectureId, true);
@@ -241,48 +232,28 @@ public class LectureService {
                     config.lectures().attachmentTypes()));
         }
         int max = config.lectures().maxAttachmentBytes();
-        Path temp = Files.createTempFile(UPLOAD_PREFIX, ".part");
-        try {
-            MessageDigest sha256 = sha256();
-            long size;
-            try (InputStream in = new DigestInputStream(new LimitedInputStream(content, max, () -> tooLarge(max)),
-                    sha256); OutputStream out = Files.newOutputStream(temp)) {
-                size = in.transferTo(out);
-            }
-            if (size == 0) {
-                throw tooLarge(max);
-            }
-            AttachmentContent.check(extension, temp);
-            String hash = HexFormat.of().formatHex(sha256.digest());
-            return QuarkusTransaction.requiringNew().call(() -> store(courseId, lectureId, name,
-                    CONTENT_TYPES.get(extension), temp, size, hash, editor));
-        } finally {
-            Files.deleteIfExists(temp);
+        try (ReceivedFile file = ReceivedFile.receive(name, content, max, () -> tooLarge(max))) {
+            FileContent.check(extension, file.path());
+            return QuarkusTransaction.requiringNew().call(() -> store(courseId, lectureId, file,
+                    CONTENT_TYPES.get(extension), editor));
         }
     }
 
-    private Attachment store(long courseId, long lectureId, String name, String contentType, Path temp, long size,
-                             String hash, SignedInUser editor) {
+    private Attachment store(long courseId, long lectureId, ReceivedFile received, String contentType,
+                             SignedInUser editor) {
         requireStaff(courseId, editor);
         visible(courseId, lectureId, true);
         LectureAttachment file = new LectureAttachment();
         file.lectureId = lectureId;
-        file.fileName = name;
+        file.fileName = received.name();
         file.contentType = contentType;
-        file.sizeBytes = size;
-        file.sha256 = hash;
+        file.sizeBytes = received.size();
+        file.sha256 = received.sha256();
         file.uploadedAt = clock.instant();
         file.uploadedBy = editor.id();
         attachments.persist(file);
-        try (InputStream in = Files.newInputStream(temp)) {
-            int seq = 0;
-            for (byte[] chunk = in.readNBytes(AttachmentRepository.CHUNK_BYTES); chunk.length > 0;
-                 chunk = in.readNBytes(AttachmentRepository.CHUNK_BYTES)) {
-                attachments.writeChunk(file.id, seq++, chunk);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        received.writeChunks(AttachmentRepository.CHUNK_BYTES, (seq, data) -> attachments.writeChunk(file.id, seq,
+                data));
         return new Attachment(file.id, file.fileName, file.contentType, file.sizeBytes, file.sha256);
     }
 
@@ -357,13 +328,5 @@ public class LectureService {
     private static LectureSummary summary(Lecture l, ZoneId zone, boolean studied) {
         return new LectureSummary(l.id, l.position, l.week, Optional.ofNullable(l.date), l.title, l.published,
                 l.recordingUrl, live(l, zone), l.liveUrl, studied);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

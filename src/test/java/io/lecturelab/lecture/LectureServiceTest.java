@@ -429,7 +429,7 @@ class LectureServiceTest {
 
     private static Set<Path> uploadTempFiles() {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(f -> f.getFileName().toString().startsWith(LectureService.UPLOAD_PREFIX))
+            return files.filter(f -> f.getFileName().toString().startsWith(io.lecturelab.base.ReceivedFile.PREFIX))
                     .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,9 +1,8 @@
-package io.lecturelab.lecture;
+package io.lecturelab.base;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.lecturelab.base.UserFacingException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +20,7 @@ import java.util.Map;
  * Whether a file's contents are what its extension says: magic bytes for binary formats, a notebook must be JSON
  * with {@code "cells"}, text must be UTF-8 without NUL characters. The name alone is never trusted.
  */
-final class AttachmentContent {
+public final class FileContent {
 
     private static final Map<String, byte[][]> MAGIC = Map.of(
             "pdf", new byte[][] {ascii("%PDF-")},
@@ -32,11 +31,11 @@ final class AttachmentContent {
             "zip", new byte[][] {{'P', 'K', 3, 4}});
     private static final JsonFactory JSON = new JsonFactory();
 
-    private AttachmentContent() {
+    private FileContent() {
     }
 
     /** Refuses ({@code lecture.error.notPdf} or {@code lecture.error.contentMismatch}) unless the file fits. */
-    static void check(String extension, Path file) throws IOException {
+    public static void check(String extension, Path file) throws IOException {
         boolean fits = switch (extension) {
             case "ipynb" -> isNotebook(file);
             case "py", "txt", "csv" -> isText(file);

@@ -1,28 +1,36 @@
-package io.lecturelab.lecture;
+package io.lecturelab.base;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
- * An attachment's contents, read one stored chunk at a time, each in its own short transaction: a download holds
+ * A stored file's contents, read one stored chunk at a time, each in its own short transaction: a download holds
  * neither the whole file in memory nor a database connection while the browser receives it.
  */
-final class AttachmentStream extends InputStream {
+public final class ChunkedStream extends InputStream {
 
-    private final AttachmentRepository chunks;
-    private final long attachmentId;
+    /** Reads chunk {@code seq} of the file (empty when there is none, e.g. the file was removed). */
+    @FunctionalInterface
+    public interface ChunkReader {
+        Optional<byte[]> read(int seq);
+    }
+
+    private final ChunkReader chunks;
+    private final String what;
     private final long size;
     private byte[] chunk = new byte[0];
     private int position;
     private int nextSeq;
     private long delivered;
 
-    AttachmentStream(AttachmentRepository chunks, long attachmentId, long size) {
+    /** @param what names the file in the error raised when it disappears while being read */
+    public ChunkedStream(ChunkReader chunks, long size, String what) {
         this.chunks = chunks;
-        this.attachmentId = attachmentId;
         this.size = size;
+        this.what = what;
     }
 
     @Override
@@ -41,9 +49,8 @@ final class AttachmentStream extends InputStream {
                 return -1;
             }
             int seq = nextSeq++;
-            chunk = QuarkusTransaction.requiringNew().call(() -> chunks.readChunk(attachmentId, seq))
-                    .orElseThrow(() -> new IOException("Attachment " + attachmentId + " was removed while it was "
-                            + "being downloaded"));
+            chunk = QuarkusTransaction.requiringNew().call(() -> chunks.read(seq))
+                    .orElseThrow(() -> new IOException(what + " was removed while it was being read"));
             position = 0;
         }
         int n = Math.min(length, chunk.length - position);
