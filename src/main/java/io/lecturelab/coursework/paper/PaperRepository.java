@@ -27,10 +27,6 @@ class PaperRepository implements PanacheRepository<Paper> {
     record AssignmentRow(long userId, long paperId, Integer choice, boolean byHand) {
     }
 
-    /** One row of the coursework {@code assignment} table, as far as reviews need it. */
-    record ReviewAssignmentRow(long id, long courseId, String kind, String title, boolean published) {
-    }
-
     List<Paper> ofCourse(long courseId) {
         return list("courseId = ?1 order by id", courseId);
     }
@@ -151,26 +147,6 @@ class PaperRepository implements PanacheRepository<Paper> {
         return ((Number) getEntityManager().createNativeQuery("select count(*) from paper_assignment"
                         + " where paper_id = ?1 and user_id <> ?2")
                 .setParameter(1, paperId).setParameter(2, exceptUserId).getSingleResult()).longValue();
-    }
-
-    // --- the coursework assignments a review belongs to ----------------------------------------------------------
-
-    Optional<ReviewAssignmentRow> reviewAssignment(long assignmentId) {
-        return reviewAssignments("id = ?1", assignmentId).stream().findFirst();
-    }
-
-    List<ReviewAssignmentRow> reviewAssignments(long courseId) {
-        return reviewAssignments("course_id = ?1 and kind = 'PAPER_REVIEW'", courseId);
-    }
-
-    private List<ReviewAssignmentRow> reviewAssignments(String where, long value) {
-        List<?> rows = getEntityManager().createNativeQuery("select id, course_id, kind, title, published"
-                + " from assignment where " + where + " order by due_at, id").setParameter(1, value).getResultList();
-        return rows.stream().map(row -> {
-            Object[] r = (Object[]) row;
-            return new ReviewAssignmentRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                    (String) r[3], (Boolean) r[4]);
-        }).toList();
     }
 
     static Optional<Instant> instant(Object value) {

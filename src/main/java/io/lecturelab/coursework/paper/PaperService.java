@@ -5,6 +5,8 @@ import io.lecturelab.course.CourseAccess;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
 import io.lecturelab.course.Member;
+import io.lecturelab.coursework.AssignmentKind;
+import io.lecturelab.coursework.AssignmentService;
 import io.lecturelab.coursework.paper.PaperRepository.AssignmentRow;
 import io.lecturelab.coursework.paper.PaperRepository.MatchingState;
 import io.lecturelab.security.SignedInUser;
@@ -45,11 +47,13 @@ public class PaperService {
 
     private final PaperRepository papers;
     private final CourseService courses;
+    private final AssignmentService assignments;
     private final Clock clock;
 
-    PaperService(PaperRepository papers, CourseService courses, Clock clock) {
+    PaperService(PaperRepository papers, CourseService courses, AssignmentService assignments, Clock clock) {
         this.papers = papers;
         this.courses = courses;
+        this.assignments = assignments;
         this.clock = clock;
     }
 
@@ -62,8 +66,8 @@ public class PaperService {
         MatchingState state = papers.state(courseId);
         List<PaperSummary> list = papers.ofCourse(courseId).stream().map(Paper::summary).toList();
         Map<Long, PaperDemand> demand = access.staff() ? demand(courseId, list) : Map.of();
-        List<ReviewAssignment> reviews = papers.reviewAssignments(courseId).stream()
-                .filter(a -> access.staff() || a.published())
+        List<ReviewAssignment> reviews = assignments.list(courseId, viewer).stream()
+                .filter(a -> a.kind() == AssignmentKind.PAPER_REVIEW)
                 .map(a -> new ReviewAssignment(a.id(), a.title())).toList();
         int studentCount = access.staff() ? students(courseId, viewer).size() : 0;
         return new PapersOverview(list, student, access.staff(), access.instructor(),

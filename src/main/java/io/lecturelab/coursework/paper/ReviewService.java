@@ -5,7 +5,11 @@ import io.lecturelab.base.i18n.Translations;
 import io.lecturelab.course.CourseAccess;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
-import io.lecturelab.coursework.paper.PaperRepository.ReviewAssignmentRow;
+import io.lecturelab.coursework.AssignmentDetails;
+import io.lecturelab.coursework.AssignmentKind;
+import io.lecturelab.coursework.AssignmentService;
+import io.lecturelab.coursework.Receipt;
+import io.lecturelab.coursework.SubmissionService;
 import io.lecturelab.coursework.paper.ReviewDraftRepository.StoredDraft;
 import io.lecturelab.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,33 +41,35 @@ public class ReviewService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SCORE = "score";
 
-    private final PaperRepository papers;
     private final PaperService paperService;
     private final ReviewDraftRepository drafts;
     private final CourseService courses;
+    private final AssignmentService assignments;
+    private final SubmissionService submissions;
     private final Clock clock;
 
-    ReviewService(PaperRepository papers, PaperService paperService, ReviewDraftRepository drafts,
-                  CourseService courses, Clock clock) {
-        this.papers = papers;
+    ReviewService(PaperService paperService, ReviewDraftRepository drafts, CourseService courses,
+                  AssignmentService assignments, SubmissionService submissions, Clock clock) {
         this.paperService = paperService;
         this.drafts = drafts;
         this.courses = courses;
+        this.assignments = assignments;
+        this.submissions = submissions;
         this.clock = clock;
     }
 
     /** The review page of a paper-review assignment, for members who may see that assignment. */
     public ReviewForm review(long courseId, long assignmentId, SignedInUser viewer) {
         CourseAccess access = courses.access(courseId, viewer);
-        ReviewAssignmentRow assignment = assignment(courseId, assignmentId, access);
+        AssignmentDetails assignment = assignment(courseId, assignmentId, viewer);
         if (!isStudent(access)) {
-            return new ReviewForm(assignmentId, assignment.title(), Optional.empty(), false, access.staff(),
-                    ReviewText.empty(), 0, Optional.empty());
+            return new ReviewForm(assignmentId, assignment.title(), assignment.deadline(), assignment.courseZone(),
+                    Optional.empty(), false, access.staff(), ReviewText.empty(), 0, Optional.empty());
         }
         Optional<PaperSummary> paper = paperService.publishedPaperOf(courseId, viewer.id());
         Optional<StoredDraft> draft = drafts.find(assignmentId, viewer.id());
-        return new ReviewForm(assignmentId, assignment.title(), paper, paper.isPresent(), false,
-                draft.map(d -> parse(d.json())).orElseGet(ReviewText::empty),
+        return new ReviewForm(assignmentId, assignment.title(), assignment.deadline(), assignment.courseZone(),
+                paper, paper.isPresent(), false, draft.map(d -> parse(d.json())).orElseGet(ReviewText::empty),
                 draft.map(StoredDraft::version).orElse(0), draft.map(StoredDraft::savedAt));
     }
 
@@ -86,6 +93,24 @@ public class ReviewService {
         int version = drafts.save(assignmentId, student.id(), json(text), now, expectedVersion)
                 .orElseThrow(() -> new UserFacingException("review.error.stale"));
         return new SavedDraft(version, now);
+    }
+
+    /**
+     * Submits the stored draft of version {@code version} as a new numbered version of the assignment (deadline,
+     * cut-off and extensions apply there). Refused when the draft changed since (another tab), a section is shorter
+     * than its minimum or no recommendation was chosen; the draft stays as it is either way.
+     *
+     * @param language the language of the review's section headings
+     */
+    public Receipt submit(long courseId, long assignmentId, int version, Locale language, SignedInUser student) {
+        String body = submittable(courseId, assignmentId, version, language, student);
+        return submissions.submitText(courseId, assignmentId, body, student);
+    }
+
+    /** The student's submitted versions of the review, newest first (none for staff, who grade them elsewhere). */
+    public List<Receipt> versions(long courseId, long assignmentId, SignedInUser viewer) {
+        assignment(courseId, assignmentId, viewer);
+        return submissions.versions(courseId, assignmentId, viewer);
     }
 
     /**
@@ -116,7 +141,7 @@ public class ReviewService {
     /** The paper the student reviews in this assignment; refused to anyone else. */
     private PaperSummary writer(long courseId, long assignmentId, SignedInUser student) {
         CourseAccess access = courses.access(courseId, student);
-        assignment(courseId, assignmentId, access);
+        assignment(courseId, assignmentId, student);
         if (!isStudent(access)) {
             throw new UserFacingException("review.error.studentsOnly");
         }
@@ -124,11 +149,21 @@ public class ReviewService {
                 .orElseThrow(() -> new UserFacingException("review.error.noPaper"));
     }
 
-    private ReviewAssignmentRow assignment(long courseId, long assignmentId, CourseAccess access) {
-        return papers.reviewAssignment(assignmentId)
-                .filter(a -> a.courseId() == courseId && "PAPER_REVIEW".equals(a.kind())
-                        && (access.staff() || a.published()))
-                .orElseThrow(() -> new UserFacingException("review.error.notFound"));
+    /** The paper-review assignment, as the coursework core shows it to the viewer (published ones to students). */
+    private AssignmentDetails assignment(long courseId, long assignmentId, SignedInUser viewer) {
+        AssignmentDetails assignment;
+        try {
+            assignment = assignments.assignment(courseId, assignmentId, viewer);
+        } catch (UserFacingException refusal) {
+            if ("assignment.error.notFound".equals(refusal.messageKey())) {
+                throw new UserFacingException("review.error.notFound");
+            }
+            throw refusal;
+        }
+        if (assignment.kind() != AssignmentKind.PAPER_REVIEW) {
+            throw new UserFacingException("review.error.notFound");
+        }
+        return assignment;
     }
 
     private static boolean isStudent(CourseAccess access) {

@@ -4,23 +4,28 @@ import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
 import io.lecturelab.course.NewMember;
+import io.lecturelab.coursework.AssignmentDraft;
+import io.lecturelab.coursework.AssignmentKind;
+import io.lecturelab.coursework.AssignmentService;
+import io.lecturelab.coursework.Receipt;
+import io.lecturelab.coursework.Rubric;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService;
 import io.lecturelab.testsupport.PostgresResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,7 +50,10 @@ class PaperServiceTest {
     UserService users;
 
     @Inject
-    EntityManager entityManager;
+    AssignmentService assignments;
+
+    @Inject
+    Clock clock;
 
     private long course;
     private SignedInUser instructor;
@@ -389,6 +397,26 @@ class PaperServiceTest {
                 "review.error.studentsOnly");
         refused(() -> reviews.saveDraft(course, assignment, new ReviewText(sections, OptionalInt.of(6)),
                 scored.version(), setup.student()), "review.error.score");
+
+        // submitting makes a numbered version with the Markdown; the draft stays for a later version
+        assertThat(reviews.versions(course, assignment, setup.student())).isEmpty();
+        Receipt first = reviews.submit(course, assignment, scored.version(), Locale.ENGLISH, setup.student());
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(first.late()).isFalse();
+        assertThat(first.body()).isEqualTo(markdown.strip());
+        refused(() -> reviews.submit(course, assignment, full.version(), Locale.ENGLISH, setup.student()),
+                "review.error.stale");
+        Receipt second = reviews.submit(course, assignment, scored.version(), Locale.KOREAN, setup.student());
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(reviews.versions(course, assignment, setup.student())).extracting(Receipt::version)
+                .containsExactly(2, 1);
+        assertThat(reviews.review(course, assignment, setup.student()).version()).isEqualTo(scored.version());
+        // a classmate sees none of it
+        SignedInUser classmate = person(course, CourseRole.STUDENT);
+        assertThat(reviews.versions(course, assignment, classmate)).isEmpty();
+        refused(() -> reviews.submit(course, assignment, 0, Locale.ENGLISH, classmate), "review.error.noPaper");
+        refused(() -> reviews.submit(course, assignment, scored.version(), Locale.ENGLISH, ta),
+                "review.error.studentsOnly");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
@@ -417,18 +445,12 @@ class PaperServiceTest {
         return assignment(courseId, "PAPER_REVIEW", published);
     }
 
-    /** An assignment row as the coursework core would write it. */
+    /** An assignment due in two weeks, made as staff make it. */
     private long assignment(long courseId, String kind, boolean published) {
-        String title = "Review " + unique();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            entityManager.createNativeQuery("insert into assignment (course_id, kind, title, points, due_at,"
-                            + " published) values (?1, ?2, ?3, 10, ?4, ?5)")
-                    .setParameter(1, courseId).setParameter(2, kind).setParameter(3, title)
-                    .setParameter(4, Instant.parse("2026-12-15T14:59:59Z")).setParameter(5, published)
-                    .executeUpdate();
-            return ((Number) entityManager.createNativeQuery("select id from assignment where title = ?1")
-                    .setParameter(1, title).getSingleResult()).longValue();
-        });
+        SignedInUser staff = courseId == course ? instructor : SignedInUser.system();
+        return assignments.create(courseId, new AssignmentDraft(AssignmentKind.valueOf(kind), "Review " + unique(),
+                "Review the paper assigned to you.", 10, clock.instant().plus(Duration.ofDays(14)), Optional.empty(),
+                0, 7, Rubric.NONE, published, 0), staff);
     }
 
     private static PaperDraft draft(String title) {

@@ -29,10 +29,10 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.base.ui.Notifications;
-import io.lecturelab.course.CourseService;
 import io.lecturelab.course.ui.CourseRoutes;
 import io.lecturelab.course.ui.MainLayout;
 import io.lecturelab.course.ui.RequiresCourseRole;
+import io.lecturelab.coursework.Receipt;
 import io.lecturelab.coursework.paper.PaperSummary;
 import io.lecturelab.coursework.paper.ReviewForm;
 import io.lecturelab.coursework.paper.ReviewSection;
@@ -50,6 +50,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -71,13 +72,14 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
     private static final long QUIET_NANOS = 2_500_000_000L;
     private static final int POLL_MILLIS = 1000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ReviewService reviews;
-    private final CourseService courses;
     private final CurrentUser currentUser;
     private final Map<ReviewSection, TextArea> areas = new EnumMap<>(ReviewSection.class);
     private final Select<Integer> score = new Select<>();
     private final Span status = new Span();
+    private final Div versions = new Div();
     private final Div preview = new Div();
     private final Button previewToggle = new Button();
     private boolean previewOpen;
@@ -91,9 +93,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
     private ZoneId zone = ZoneId.of("UTC");
     private Registration pollListener;
 
-    public ReviewView(ReviewService reviews, CourseService courses, CurrentUser currentUser) {
+    public ReviewView(ReviewService reviews, CurrentUser currentUser) {
         this.reviews = reviews;
-        this.courses = courses;
         this.currentUser = currentUser;
         addClassName("page");
         addClassName("review-page");
@@ -115,7 +116,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
         add(new H2(getTranslation("review.heading")));
         try {
             form = reviews.review(courseId, assignmentId, user());
-            zone = ZoneId.of(courses.timeZone(courseId));
+            zone = form.courseZone();
         } catch (UserFacingException refusal) {
             form = null;
             add(new Paragraph(Notifications.describe(refusal)));
@@ -127,7 +128,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
     private void build() {
         Paragraph assignment = new Paragraph(getTranslation("review.assignment", form.assignmentTitle()));
         assignment.setId("review-assignment");
-        add(assignment);
+        Paragraph due = new Paragraph(getTranslation("review.due",
+                DATE_TIME.format(form.deadline().due().atZone(form.courseZone())), form.courseZone().getId()));
+        due.setId("review-due");
+        add(assignment, due);
         if (form.staff()) {
             Paragraph note = new Paragraph(getTranslation("review.staffNote"));
             note.setId("review-staff-note");
@@ -206,7 +210,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
             HorizontalLayout actions = new HorizontalLayout(submit, save, status);
             actions.setWrap(true);
             actions.setAlignItems(Alignment.BASELINE);
-            add(actions);
+            versions.setId("review-versions");
+            versions.setWidthFull();
+            add(actions, new H3(getTranslation("review.versions.heading")), versions);
+            showVersions();
         }
     }
 
@@ -332,7 +339,32 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
         if (!save()) {
             return;
         }
-        // wired to the coursework submissions once they exist
+        try {
+            Receipt receipt = reviews.submit(courseId, assignmentId, version, getLocale(), user());
+            Notifications.success(getTranslation("review.submitted", receipt.version()));
+            showVersions();
+        } catch (UserFacingException refusal) {
+            Notifications.error(refusal);
+        }
+    }
+
+    private void showVersions() {
+        versions.removeAll();
+        List<Receipt> list = reviews.versions(courseId, assignmentId, user());
+        if (list.isEmpty()) {
+            versions.add(new Paragraph(getTranslation("review.versions.none")));
+            return;
+        }
+        UnorderedList items = new UnorderedList();
+        for (Receipt receipt : list) {
+            String text = getTranslation("review.versions.item", receipt.version(),
+                    DATE_TIME.format(receipt.submittedAt().atZone(zone)))
+                    + (receipt.late() ? " · " + getTranslation("review.versions.late") : "");
+            ListItem item = new ListItem(text);
+            item.setId("review-version-" + receipt.version());
+            items.add(item);
+        }
+        versions.add(items);
     }
 
     private ReviewText text() {
