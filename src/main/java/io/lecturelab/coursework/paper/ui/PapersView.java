@@ -77,7 +77,11 @@ public class PapersView extends VerticalLayout implements BeforeEnterObserver, H
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
+        show(CourseRoutes.courseId(event.getRouteParameters()).orElseThrow());
+    }
+
+    void show(long course) {
+        courseId = course;
         refresh();
     }
 

@@ -86,6 +86,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
     private long courseId;
     private long assignmentId;
     private ReviewForm form;
+    /** The text as last stored; a save is due when the form differs from it. */
+    private ReviewText stored = ReviewText.empty();
     private int version;
     private boolean dirty;
     private boolean stale;
@@ -108,8 +110,13 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
-        assignmentId = Long.parseLong(event.getRouteParameters().get(ASSIGNMENT_ID).orElseThrow());
+        show(CourseRoutes.courseId(event.getRouteParameters()).orElseThrow(),
+                Long.parseLong(event.getRouteParameters().get(ASSIGNMENT_ID).orElseThrow()));
+    }
+
+    void show(long course, long assignment) {
+        courseId = course;
+        assignmentId = assignment;
         dirty = false;
         stale = false;
         removeAll();
@@ -126,12 +133,12 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
     }
 
     private void build() {
-        Paragraph assignment = new Paragraph(getTranslation("review.assignment", form.assignmentTitle()));
-        assignment.setId("review-assignment");
+        Paragraph title = new Paragraph(getTranslation("review.assignment", form.assignmentTitle()));
+        title.setId("review-assignment");
         Paragraph due = new Paragraph(getTranslation("review.due",
                 DATE_TIME.format(form.deadline().due().atZone(form.courseZone())), form.courseZone().getId()));
         due.setId("review-due");
-        add(assignment, due);
+        add(title, due);
         if (form.staff()) {
             Paragraph note = new Paragraph(getTranslation("review.staffNote"));
             note.setId("review-staff-note");
@@ -148,6 +155,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
         add(new Paragraph(getTranslation("review.intro")), minimums());
         add(new H3(getTranslation("review.form.heading")));
         version = form.version();
+        stored = form.draft();
         for (ReviewSection section : ReviewSection.values()) {
             TextArea area = new TextArea(getTranslation("review.section." + section.key()));
             area.setId("review-" + section.key());
@@ -161,9 +169,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
             counter(area, section);
             area.addValueChangeListener(change -> {
                 counter(area, section);
-                if (change.isFromClient()) {
-                    changed();
-                }
+                changed();
             });
             areas.put(section, area);
             add(area);
@@ -176,11 +182,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
         score.setEmptySelectionCaption("—");
         form.draft().score().ifPresent(score::setValue);
         score.setReadOnly(!form.editable());
-        score.addValueChangeListener(change -> {
-            if (change.isFromClient()) {
-                changed();
-            }
-        });
+        score.addValueChangeListener(change -> changed());
         add(score);
 
         preview.setId("review-preview");
@@ -313,12 +315,15 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
         if (form == null || !form.editable() || stale) {
             return false;
         }
-        if (!dirty) {
+        ReviewText text = text();
+        if (!dirty || text.equals(stored)) {
+            dirty = false;
             return true;
         }
         try {
-            SavedDraft saved = reviews.saveDraft(courseId, assignmentId, text(), version, user());
+            SavedDraft saved = reviews.saveDraft(courseId, assignmentId, text, version, user());
             version = saved.version();
+            stored = text;
             dirty = false;
             getUI().ifPresent(ui -> ui.setPollInterval(-1));
             status.setText(savedText(saved.savedAt()));
