@@ -17,12 +17,12 @@ import java.util.function.Supplier;
  * An uploaded file on its way into the database: streamed from the request into a temporary file, counting its
  * bytes (refused as soon as one more than the limit arrives) and hashing them, then read back in chunks by the
  * transaction that stores it. A refused, cut-off or interrupted upload leaves only the temporary file, which
- * {@link #close} deletes (and {@link #deleteLeftovers} removes after a crash).
+ * {@link #close} deletes ({@link Uploads} clears what a killed server left behind).
  */
 public final class ReceivedFile implements AutoCloseable {
 
-    /** Name prefix of the temporary files uploads stream to (in {@code java.io.tmpdir}). */
-    public static final String PREFIX = "lecturelab-upload-";
+    /** Name prefix of the temporary files uploads stream to. */
+    public static final String PREFIX = "upload-";
 
     /** Writes one chunk of a stored file. */
     @FunctionalInterface
@@ -48,9 +48,9 @@ public final class ReceivedFile implements AutoCloseable {
      *
      * @throws IOException when reading {@code content} fails (e.g. the browser stopped sending)
      */
-    public static ReceivedFile receive(String fileName, InputStream content, long maxBytes,
-                                       Supplier<? extends RuntimeException> tooLarge) throws IOException {
-        Path temp = Files.createTempFile(PREFIX, ".part");
+    static ReceivedFile receive(Path folder, String fileName, InputStream content, long maxBytes,
+                                Supplier<? extends RuntimeException> tooLarge) throws IOException {
+        Path temp = Files.createTempFile(folder, PREFIX, ".part");
         try {
             MessageDigest digest = newDigest();
             long size;
@@ -77,15 +77,6 @@ public final class ReceivedFile implements AutoCloseable {
     public static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    /** Removes temporary files that a stopped or killed server left behind. */
-    public static void deleteLeftovers() throws IOException {
-        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(PREFIX)).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     public String name() {

@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param gradedVersion the version number that was graded
  * @param regradeUntil  until when the student may ask for a regrade (empty before release)
+ * @param version       what a grader's {@link GradeForm} sends back to save over this grade (never 0, which stands
+ *                      for "no grade yet")
  */
 public record GradeView(long id, Owner owner, BigDecimal points, int outOf, List<BigDecimal> rubricPoints,
                         int penaltyPercent, BigDecimal finalPoints, String feedback, Optional<Integer> gradedVersion,

@@ -9,6 +9,7 @@ import io.lecturelab.security.SignedInUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,21 +130,29 @@ public class GradingService {
         if (form.feedback().length() > MAX_FEEDBACK_CHARS) {
             throw new UserFacingException("grading.error.feedbackLength", MAX_FEEDBACK_CHARS);
         }
-        Grade grade = grades.of(assignmentId, owner).orElseGet(() -> Grade.of(assignmentId, owner));
-        if (grade.version != form.version()) {
+        Optional<Grade> existing = grades.of(assignmentId, owner);
+        // 0 stands for "no grade yet", so a grade that exists never has form version 0 (see formVersion)
+        if (existing.map(GradingService::formVersion).orElse(0) != form.version()) {
             throw new UserFacingException("grading.error.concurrentEdit");
         }
+        Grade grade = existing.orElseGet(() -> Grade.of(assignmentId, owner));
         List<Submission> versions = submissions.versions(assignmentId, owner);
         Long graded = versions.isEmpty() ? null : versions.get(versions.size() - 1).id;
         grade.record(graded, points, form.rubricPoints().stream().map(BigDecimal::toPlainString)
                 .collect(Collectors.joining(",")), form.feedback(), staff.id(), clock.instant());
-        if (grade.id == null) {
-            grades.persist(grade);
-        }
         try {
+            if (grade.id == null) {
+                grades.persist(grade);
+            }
             grades.flush();
         } catch (OptimisticLockException e) {
             throw new UserFacingException("grading.error.concurrentEdit");
+        } catch (PersistenceException e) {
+            // another grader created this grade at the same moment (the unique key on assignment and owner)
+            if (uniqueViolation(e)) {
+                throw new UserFacingException("grading.error.concurrentEdit");
+            }
+            throw e;
         }
         return view(a, grade, courses.memberNames(courseId, staff));
     }
@@ -333,6 +343,23 @@ public class GradingService {
                 .orElse(0);
     }
 
+    /**
+     * The version a grader's form carries for a stored grade: one more than the row's, so that 0 always means "no
+     * grade yet" (a new row starts at version 0, which a second grader who also saw no grade would otherwise match).
+     */
+    private static int formVersion(Grade g) {
+        return g.version + 1;
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Points less the penalty, rounded half up to two decimals. */
     static BigDecimal finalPoints(BigDecimal points, int penaltyPercent) {
         return points.multiply(BigDecimal.valueOf(100 - penaltyPercent)).divide(BigDecimal.valueOf(100), 2,
@@ -355,6 +382,6 @@ public class GradingService {
                 Optional.ofNullable(g.releasedAt),
                 Optional.ofNullable(g.releasedAt).map(r -> regradeUntil(a, g)),
                 g.id == null ? List.of() : grades.regrades(g.id).stream().map(RegradeRequest::view).toList(),
-                g.version);
+                g.id == null ? 0 : formVersion(g));
     }
 }

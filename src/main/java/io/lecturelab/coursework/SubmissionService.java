@@ -6,6 +6,7 @@ import io.lecturelab.base.ChunkedStream;
 import io.lecturelab.base.FileContent;
 import io.lecturelab.base.LectureLabConfig;
 import io.lecturelab.base.ReceivedFile;
+import io.lecturelab.base.Uploads;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseAccess;
 import io.lecturelab.course.CourseService;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,13 +61,14 @@ public class SubmissionService {
     private final CourseService courses;
     private final LabService labs;
     private final LectureLabConfig config;
+    private final Uploads uploads;
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
     SubmissionService(AssignmentService assignmentService, SubmissionRepository submissions, StagedFiles staged,
                       Teams teams, CourseService courses, LabService labs, LectureLabConfig config,
-                      ObjectMapper json, TransactionSynchronizationRegistry transactions, Clock clock) {
+                      Uploads uploads, ObjectMapper json, TransactionSynchronizationRegistry transactions, Clock clock) {
         this.assignmentService = assignmentService;
         this.submissions = submissions;
         this.staged = staged;
@@ -73,6 +76,7 @@ public class SubmissionService {
         this.courses = courses;
         this.labs = labs;
         this.config = config;
+        this.uploads = uploads;
         this.json = json;
         this.transactions = transactions;
         this.clock = clock;
@@ -107,7 +111,7 @@ public class SubmissionService {
                     .sorted().map(t -> "." + t).toList()));
         }
         int max = maxFileBytes();
-        ReceivedFile file = ReceivedFile.receive(name, content, max,
+        ReceivedFile file = uploads.receive(name, content, max,
                 () -> new UserFacingException("submission.error.fileSize", max / (1024 * 1024)));
         try {
             FileContent.check(extension, file.path());
@@ -137,6 +141,13 @@ public class SubmissionService {
             throw new UserFacingException("submission.error.tooManyFiles", MAX_FILES_PER_VERSION);
         }
         List<StagedFiles.Staged> files = staged.take(handIn.files(), user.id(), assignmentId);
+        // one name per file in a version: the zip of all submissions writes them side by side in one folder
+        Set<String> names = new HashSet<>();
+        for (StagedFiles.Staged file : files) {
+            if (!names.add(file.file().name().toLowerCase(Locale.ROOT))) {
+                throw new UserFacingException("submission.error.duplicateName", file.file().name());
+            }
+        }
         Optional<LabRunRecord> run = handIn.labRunId().map(id -> labRun(courseId, id, user));
         Submission version = store(opened, user, handIn.link(), "", run);
         for (StagedFiles.Staged file : files) {

@@ -4,6 +4,7 @@ import io.lecturelab.base.ChunkedStream;
 import io.lecturelab.base.FileContent;
 import io.lecturelab.base.LectureLabConfig;
 import io.lecturelab.base.ReceivedFile;
+import io.lecturelab.base.Uploads;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
@@ -47,15 +48,17 @@ public class LectureService {
     private final ProgressRepository progress;
     private final CourseService courses;
     private final LectureLabConfig config;
+    private final Uploads uploads;
     private final Clock clock;
 
     LectureService(LectureRepository lectures, AttachmentRepository attachments, ProgressRepository progress,
-                   CourseService courses, LectureLabConfig config, Clock clock) {
+                   CourseService courses, LectureLabConfig config, Uploads uploads, Clock clock) {
         this.lectures = lectures;
         this.attachments = attachments;
         this.progress = progress;
         this.courses = courses;
         this.config = config;
+        this.uploads = uploads;
         this.clock = clock;
     }
 
@@ -232,7 +235,7 @@ public class LectureService {
                     config.lectures().attachmentTypes()));
         }
         int max = config.lectures().maxAttachmentBytes();
-        try (ReceivedFile file = ReceivedFile.receive(name, content, max, () -> tooLarge(max))) {
+        try (ReceivedFile file = uploads.receive(name, content, max, () -> tooLarge(max))) {
             FileContent.check(extension, file.path());
             return QuarkusTransaction.requiringNew().call(() -> store(courseId, lectureId, file,
                     CONTENT_TYPES.get(extension), editor));

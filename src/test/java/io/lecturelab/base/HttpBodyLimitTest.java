@@ -20,10 +20,13 @@ class HttpBodyLimitTest {
 
     @Test
     void the_http_limit_follows_the_largest_upload_limit_in_the_active_profile() {
-        assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, Long.toString(12 * MIB))))
-                .isEqualTo(12 * MIB + HttpBodyLimit.OVERHEAD);
+        assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, Long.toString(12 * MIB), HttpBodyLimit.SUBMISSION,
+                "2097152"))).isEqualTo(12 * MIB + HttpBodyLimit.OVERHEAD);
+        assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152", HttpBodyLimit.SUBMISSION,
+                Long.toString(30 * MIB)))).isEqualTo(30 * MIB + HttpBodyLimit.OVERHEAD);
         assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152", HttpBodyLimit.ROSTER,
-                Long.toString(15 * MIB)))).isEqualTo(15 * MIB + HttpBodyLimit.OVERHEAD);
+                Long.toString(15 * MIB), HttpBodyLimit.SUBMISSION, "2097152")))
+                .isEqualTo(15 * MIB + HttpBodyLimit.OVERHEAD);
         assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152",
                 "%prod." + HttpBodyLimit.ATTACHMENT, Long.toString(40 * MIB))))
                 .isEqualTo(40 * MIB + HttpBodyLimit.OVERHEAD);
@@ -31,7 +34,8 @@ class HttpBodyLimitTest {
 
     @Test
     void small_upload_limits_still_let_the_labs_pictures_through_the_http_layer() {
-        assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152", HttpBodyLimit.ROSTER, "1048576")))
+        assertThat(bodyLimit(Map.of(HttpBodyLimit.ATTACHMENT, "2097152", HttpBodyLimit.ROSTER, "1048576",
+                HttpBodyLimit.SUBMISSION, "2097152")))
                 .isEqualTo(LectureLabConfig.LAB_MAX_IMAGE_BYTES + HttpBodyLimit.OVERHEAD);
     }
 

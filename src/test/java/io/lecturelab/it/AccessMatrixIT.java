@@ -61,6 +61,9 @@ class AccessMatrixIT {
         long otherCourse = db.course("matrix-other-" + unique, "Elsewhere");
         long lecture = Long.parseLong(db.text("insert into lecture (course_id, position, week, title, body,"
                 + " published) values (?, 1, 1, 'Matrix lecture', 'Body', true) returning id", course));
+        long assignment = Long.parseLong(db.text("insert into assignment (course_id, kind, title, points, due_at,"
+                + " published) values (?, 'HOMEWORK', 'Matrix homework', 10, now() + interval '7 days', true)"
+                + " returning id", course));
         Map<Visitor, String> users = Map.of(
                 Visitor.STUDENT, db.newStudent(course, "Student", PASSWORD),
                 Visitor.OTHER_COURSE_STUDENT, db.newStudent(otherCourse, "Other", PASSWORD),
@@ -85,7 +88,8 @@ class AccessMatrixIT {
                     String template = String.valueOf(view.getAnnotationOfType(Route.class.getName()).get("value")
                             .orElseThrow());
                     String path = template.replaceAll(":courseId\\([^)]*\\)", Long.toString(course))
-                            .replaceAll(":lectureId\\([^)]*\\)", Long.toString(lecture));
+                            .replaceAll(":lectureId\\([^)]*\\)", Long.toString(lecture))
+                            .replaceAll(":assignmentId\\([^)]*\\)", Long.toString(assignment));
                     assertThat(path).as("every route parameter is filled in").doesNotContain(":");
                     Outcome expected = expected(view, visitor);
                     Outcome got = visit(browser, path);

@@ -1,6 +1,10 @@
 package io.lecturelab.it;
 
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.options.FilePayload;
 import io.lecturelab.testsupport.BrowserSession;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RestartIT {
 
     private static final String ADMIN_PASSWORD = "restart-admin-secret";
+    private static final String STUDENT_PASSWORD = "restart-student-secret";
 
     @TempDir
     Path workingDirectory;
@@ -72,16 +77,106 @@ class RestartIT {
         assertThat(Files.exists(workingDirectory.resolve("data/postgres/PG_VERSION"))).isTrue();
     }
 
+    @Test
+    void an_upload_cut_off_by_killing_the_server_leaves_no_partial_version_and_no_file() throws Exception {
+        port = PackagedApp.freePort();
+        Process app = start("first start (an upload under way)");
+        String student = "20" + UUID.randomUUID().toString().substring(0, 8);
+        long course;
+        long assignment;
+        try (Connection db = database()) {
+            course = number(db, "select id from course where slug = ?", "deep-learning");
+            long user = number(db, "insert into app_user (username, display_name, password_hash) values (?, ?, ?) "
+                    + "returning id", student, "Upload Student", BcryptUtil.bcryptHash(STUDENT_PASSWORD, 4));
+            number(db, "insert into course_member (course_id, user_id, role) values (?, ?, 'STUDENT') returning id",
+                    course, user);
+            assignment = number(db, "insert into assignment (course_id, kind, title, points, due_at, published) "
+                    + "values (?, 'HOMEWORK', 'Upload under way', 10, now() + interval '7 days', true) "
+                    + "returning id", course);
+        }
+        Path uploads = workingDirectory.resolve("data/uploads");
+        try (BrowserSession browser = new BrowserSession(baseUrl(), "en-US")) {
+            browser.signIn(student, STUDENT_PASSWORD).open("courses/" + course + "/assignments/" + assignment);
+            // a slow line (64 KB/s up), so the 8 MB notebook is still arriving when the server dies
+            CDPSession network = browser.page.context().newCDPSession(browser.page);
+            network.send("Network.enable");
+            JsonObject slow = new JsonObject();
+            slow.addProperty("offline", false);
+            slow.addProperty("latency", 0);
+            slow.addProperty("downloadThroughput", -1);
+            slow.addProperty("uploadThroughput", 64 * 1024);
+            network.send("Network.emulateNetworkConditions", slow);
+            browser.page.locator("#handin-upload input[type=file]").setInputFiles(new FilePayload("big.ipynb",
+                    "application/x-ipynb+json", notebookOf(8 * 1024 * 1024)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partialUploads(uploads).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(partialUploads(uploads)).as("part of the upload reached the server").isNotEmpty();
+            app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            report("killed with " + partialUploads(uploads).values().stream().mapToLong(Long::longValue).sum()
+                    + " bytes of the upload received");
+        }
+        start("restart after kill -9 during an upload");
+        assertThat(partialUploads(uploads)).as("unfinished uploads are removed at start").isEmpty();
+        try (Connection db = database()) {
+            assertThat(number(db, "select count(*) from submission where assignment_id = ?", assignment)).isZero();
+            assertThat(number(db, "select count(*) from submission_file f join submission s on s.id = "
+                    + "f.submission_id where s.assignment_id = ?", assignment)).isZero();
+        }
+    }
+
+    private static Map<Path, Long> partialUploads(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Map.of();
+        }
+        Map<Path, Long> sizes = new HashMap<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                sizes.put(file, Files.size(file));
+            }
+        }
+        sizes.values().removeIf(size -> size == 0);
+        return sizes;
+    }
+
+    /** A valid notebook of about {@code bytes} bytes (one long markdown cell). */
+    private static byte[] notebookOf(int bytes) {
+        String text = "x".repeat(bytes);
+        return ("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [{\"cell_type\": "
+                + "\"markdown\", \"metadata\": {}, \"source\": [\"" + text + "\"]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** A connection to the running app's own PostgreSQL (port from its postmaster.pid, line 4; its password). */
+    private Connection database() throws IOException, SQLException {
+        return DriverManager.getConnection(databaseUrl(), "postgres",
+                Files.readString(workingDirectory.resolve("data/postgres.password")).strip());
+    }
+
+    private String databaseUrl() throws IOException {
+        Path pid = workingDirectory.resolve("data/postgres/postmaster.pid");
+        return "jdbc:postgresql://localhost:" + Files.readAllLines(pid).get(3).strip() + "/lecturelab";
+    }
+
+    private static long number(Connection db, String sql, Object... parameters) throws SQLException {
+        try (var statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                return result.getLong(1);
+            }
+        }
+    }
+
     /** Asks the running app's own PostgreSQL (port from its postmaster.pid, line 4) how it is configured. */
     private void assertDatabaseIsDurableAndNeedsItsPassword() throws IOException, SQLException {
-        Path data = workingDirectory.resolve("data");
-        Path passwordFile = data.resolve("postgres.password");
+        Path passwordFile = workingDirectory.resolve("data/postgres.password");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
-        String databasePort = Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(3).strip();
-        String url = "jdbc:postgresql://localhost:" + databasePort + "/lecturelab";
-        try (Connection connection = DriverManager.getConnection(url, "postgres",
-                Files.readString(passwordFile).strip());
-             Statement statement = connection.createStatement()) {
+        String url = databaseUrl();
+        try (Connection connection = database(); Statement statement = connection.createStatement()) {
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 try (ResultSet value = statement.executeQuery("show " + setting)) {
                     assertThat(value.next()).isTrue();

@@ -8,6 +8,7 @@ import io.lecturelab.course.NewMember;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService;
 import io.lecturelab.testsupport.PostgresResource;
+import io.lecturelab.testsupport.UploadFolder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,6 +58,9 @@ class LectureServiceTest {
 
     @Inject
     LectureLabConfig config;
+
+    @Inject
+    io.lecturelab.base.Uploads uploads;
 
     @Inject
     EntityManager entityManager;
@@ -427,13 +431,8 @@ class LectureServiceTest {
         }
     }
 
-    private static Set<Path> uploadTempFiles() {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(f -> f.getFileName().toString().startsWith(io.lecturelab.base.ReceivedFile.PREFIX))
-                    .collect(Collectors.toSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Set<Path> uploadTempFiles() {
+        return UploadFolder.files(uploads.folder());
     }
 
     private long chunksOf(long lectureId) {

@@ -26,7 +26,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.ui.CurrentUser;
+import jakarta.enterprise.inject.Instance;
+
+import java.util.Comparator;
 
 /**
  * The course's home page: instructor and contact, office hours, class format, grading policy, team project rules
@@ -38,11 +42,13 @@ public class CourseHomeView extends VerticalLayout implements BeforeEnterObserve
 
     private final CourseService courses;
     private final CurrentUser currentUser;
+    private final Instance<CourseHomeSection> contributions;
     private String pageTitle = "";
 
-    public CourseHomeView(CourseService courses, CurrentUser currentUser) {
+    public CourseHomeView(CourseService courses, CurrentUser currentUser, Instance<CourseHomeSection> contributions) {
         this.courses = courses;
         this.currentUser = currentUser;
+        this.contributions = contributions;
         addClassName("page");
         addClassName("course-home");
     }
@@ -50,10 +56,13 @@ public class CourseHomeView extends VerticalLayout implements BeforeEnterObserve
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
-        CourseSettings course = courses.settings(courseId, currentUser.require());
+        SignedInUser viewer = currentUser.require();
+        CourseSettings course = courses.settings(courseId, viewer);
         pageTitle = course.title();
         removeAll();
         add(new H2(course.title() + " · " + course.term()));
+        contributions.stream().sorted(Comparator.comparingInt(CourseHomeSection::order))
+                .forEach(c -> c.section(courseId, viewer).ifPresent(this::add));
         add(section("home.instructor", instructor(course)));
         add(section("home.classFormat", classFormat(course)));
         add(section("home.grading", grading(course.grading(), course.team())));

@@ -1,5 +1,6 @@
 package io.lecturelab.lecture.ui;
 
+import io.lecturelab.base.ui.ViewerZone;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;

@@ -1,4 +1,4 @@
-package io.lecturelab.lecture.ui;
+package io.lecturelab.base.ui;
 
 import com.vaadin.flow.component.UI;
 
@@ -8,16 +8,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The browser's time zone, as Vaadin's extended client details report it. */
-final class ViewerZone {
+public final class ViewerZone {
 
     private ViewerZone() {
     }
 
-    static void ask(UI ui, Consumer<Optional<ZoneId>> then) {
+    public static void ask(UI ui, Consumer<Optional<ZoneId>> then) {
         ui.getPage().retrieveExtendedClientDetails(details -> then.accept(parse(details.getTimeZoneId())));
     }
 
-    static Optional<ZoneId> parse(String id) {
+    public static Optional<ZoneId> parse(String id) {
         try {
             return id == null || id.isBlank() ? Optional.empty() : Optional.of(ZoneId.of(id));
         } catch (DateTimeException e) {
