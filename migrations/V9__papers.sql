@@ -13,37 +13,49 @@ create table paper (
 
 create index paper_course on paper (course_id);
 
+-- A student's ranking: rank 1 is their first choice. Replaced as a whole when they change it.
 create table paper_preference (
     course_id bigint  not null references course (id) on delete cascade,
     user_id   bigint  not null references app_user (id) on delete cascade,
     paper_id  bigint  not null references paper (id) on delete cascade,
-    rank      integer not null check (rank between 1 and 10),
+    rank      integer not null check (rank between 1 and 5),
     primary key (course_id, user_id, rank),
     unique (user_id, paper_id)
 );
 
+create index paper_preference_paper on paper_preference (paper_id);
+
+-- One row per course: the cap, how many papers a student ranks, and the state of the assignment. Its row lock
+-- orders rankings, runs, moves and publishing of one course.
 create table paper_matching (
     course_id     bigint      primary key references course (id) on delete cascade,
-    cap_per_paper integer     not null check (cap_per_paper between 1 and 100),
+    cap_per_paper integer     not null default 2 check (cap_per_paper between 1 and 100),
+    choices       integer     not null default 3 check (choices between 1 and 5),
     computed_at   timestamptz,
     published_at  timestamptz,
     version       integer     not null default 0
 );
 
 create table paper_assignment (
-    course_id bigint      not null references course (id) on delete cascade,
-    user_id   bigint      not null references app_user (id) on delete cascade,
-    paper_id  bigint      not null references paper (id) on delete cascade,
-    by_hand   boolean     not null default false,
+    course_id   bigint      not null references course (id) on delete cascade,
+    user_id     bigint      not null references app_user (id) on delete cascade,
+    paper_id    bigint      not null references paper (id) on delete cascade,
+    -- the rank the student gave this paper, none when it was not among their choices
+    choice      integer     check (choice between 1 and 5),
+    by_hand     boolean     not null default false,
+    assigned_at timestamptz not null,
     primary key (course_id, user_id)
 );
+
+create index paper_assignment_paper on paper_assignment (paper_id);
 
 create table review_draft (
     assignment_id bigint      not null references assignment (id) on delete cascade,
     user_id       bigint      not null references app_user (id) on delete cascade,
-    -- the review's sections as a JSON object
+    -- the review's sections as a JSON object: section key -> Markdown, and "score"
     sections      text        not null default '{}',
     saved_at      timestamptz not null,
-    version       integer     not null default 0,
+    -- 1 for the first save, one more for each save after it; a save names the version it replaces
+    version       integer     not null default 1,
     primary key (assignment_id, user_id)
 );
