@@ -281,7 +281,7 @@ class CourseworkServiceTest {
                 "lecture.error.contentMismatch");
         refused(() -> stage(hw, "virus.exe", PDF, alice), "submission.error.fileType");
         refused(() -> stage(hw, "no-extension", PDF, alice), "submission.error.fileType");
-        refused(() -> stage(hw, "empty.pdf", new byte[0], alice), "submission.error.fileSize");
+        refused(() -> stage(hw, "empty.pdf", new byte[0], alice), "upload.error.empty");
         // staff do not hand in
         refused(() -> stage(hw, "report.pdf", PDF, ta), "submission.error.studentsOnly");
         refused(() -> submissions.submit(course, hw, handIn(COLAB), instructor), "submission.error.studentsOnly");

@@ -139,7 +139,7 @@ class LectureServiceTest {
         refused(() -> attach(id, "virus.exe", PDF, instructor), "lecture.error.fileType");
         refused(() -> attach(id, "fake.pdf", "<html>".getBytes(StandardCharsets.UTF_8), instructor),
                 "lecture.error.notPdf");
-        refused(() -> attach(id, "empty.txt", new byte[0], instructor), "lecture.error.fileSize");
+        refused(() -> attach(id, "empty.txt", new byte[0], instructor), "upload.error.empty");
 
         assertThat(lectures.lecture(course, id, instructor).attachments()).containsExactly(slides);
         assertThat(slides.sha256()).isEqualTo(
