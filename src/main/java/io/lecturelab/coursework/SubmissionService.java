@@ -2,6 +2,7 @@ package io.lecturelab.coursework;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lecturelab.base.AfterCommit;
 import io.lecturelab.base.ChunkedStream;
 import io.lecturelab.base.FileContent;
 import io.lecturelab.base.LectureLabConfig;
@@ -15,9 +16,6 @@ import io.lecturelab.lab.LabService;
 import io.lecturelab.security.SignedInUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
@@ -63,12 +61,12 @@ public class SubmissionService {
     private final LectureLabConfig config;
     private final Uploads uploads;
     private final ObjectMapper json;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final Clock clock;
 
     SubmissionService(AssignmentService assignmentService, SubmissionRepository submissions, StagedFiles staged,
                       Teams teams, CourseService courses, LabService labs, LectureLabConfig config,
-                      Uploads uploads, ObjectMapper json, TransactionSynchronizationRegistry transactions, Clock clock) {
+                      Uploads uploads, ObjectMapper json, AfterCommit afterCommit, Clock clock) {
         this.assignmentService = assignmentService;
         this.submissions = submissions;
         this.staged = staged;
@@ -78,7 +76,7 @@ public class SubmissionService {
         this.config = config;
         this.uploads = uploads;
         this.json = json;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.clock = clock;
     }
 
@@ -158,7 +156,7 @@ public class SubmissionService {
                     (seq, data) -> submissions.writeChunk(stored.id, seq, data));
         }
         // the temporary files go once the version is committed; after a rollback they wait for another try
-        afterCommit(() -> staged.removeAll(handIn.files(), user.id()));
+        afterCommit.run(() -> staged.removeAll(handIn.files(), user.id()));
         return receipt(version, opened.assignment());
     }
 
@@ -299,21 +297,6 @@ public class SubmissionService {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void afterCommit(Runnable action) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
-            }
-        });
     }
 
     /** Refuses a link that is not an https link to a Colab notebook, a GitHub repository/file or a gist. */

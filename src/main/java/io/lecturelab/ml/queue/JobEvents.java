@@ -1,11 +1,9 @@
 package io.lecturelab.ml.queue;
 
+import io.lecturelab.base.AfterCommit;
 import io.lecturelab.ml.TrainingHandle;
 import io.lecturelab.ml.TrainingProgress;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,13 +16,13 @@ import java.util.concurrent.Semaphore;
 @ApplicationScoped
 public class JobEvents {
 
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final Semaphore work = new Semaphore(0);
     private final Map<Long, TrainingHandle> running = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<JobListener> listeners = new CopyOnWriteArrayList<>();
 
-    JobEvents(TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
+    JobEvents(AfterCommit afterCommit) {
+        this.afterCommit = afterCommit;
     }
 
     /** Adds a listener; close the returned handle to remove it. */
@@ -84,21 +82,6 @@ public class JobEvents {
     }
 
     private void afterCommit(Runnable action) {
-        if (transactions.getTransactionKey() == null) {
-            action.run();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
-            }
-        });
+        afterCommit.run(action);
     }
 }
