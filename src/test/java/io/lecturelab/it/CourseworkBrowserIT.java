@@ -188,7 +188,6 @@ class CourseworkBrowserIT {
             grader.page.locator("#grade-save").click();
             grader.settle();
             assertThat(grader.page.locator("vaadin-notification-card").last()).containsText("8.50");
-            grader.page.waitForTimeout(1000); // the notification's fade-in is over
             assertThat(grader.accessibilityProblems()).isEmpty();
             grader.screenshot("coursework-grading-en");
 
@@ -221,7 +220,6 @@ class CourseworkBrowserIT {
             korean.page.locator("#regrade-ask").click();
             korean.settle();
             assertThat(korean.page.locator("#my-grade")).containsText("답변 대기 중");
-            korean.page.waitForTimeout(1000); // the notification's fade-in is over
             assertThat(korean.accessibilityProblems()).isEmpty();
         }
     }

@@ -123,14 +123,18 @@ class ProjectBrowserIT {
             instructor.page.locator("#paper-link input").fill("1706.03762");
             instructor.page.locator("#paper-add").click();
             instructor.settle();
-            assertThat(instructor.page.locator("#paper-list")).containsText("arxiv.org/abs/1706.03762");
+            String notices = String.join(" | ", instructor.page.locator("vaadin-notification-card").allInnerTexts());
+            assertThat(instructor.page.locator("#paper-list").innerText()).as(notices)
+                    .contains("Attention Is All You Need");
+            assertThat(instructor.page.locator("#paper-list a[href='https://arxiv.org/abs/1706.03762']"))
+                    .hasCount(1);
             assertThat(instructor.accessibilityProblems()).isEmpty();
         }
 
         try (BrowserSession browser = new BrowserSession(baseUrl, "en-US")) {
             browser.signIn(student, PASSWORD).open("courses/" + course + "/papers");
             browser.page.locator("#paper-rank-1").click();
-            browser.page.locator("vaadin-select-item").filter(new Locator.FilterOptions()
+            browser.page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions()
                     .setHasText("Attention Is All You Need")).click();
             browser.page.locator("#paper-rank-save").click();
             browser.settle();

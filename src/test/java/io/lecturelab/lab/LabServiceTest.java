@@ -8,6 +8,14 @@ import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
 import io.lecturelab.course.NewMember;
+import io.lecturelab.coursework.AssignmentDraft;
+import io.lecturelab.coursework.AssignmentKind;
+import io.lecturelab.coursework.AssignmentService;
+import io.lecturelab.coursework.HandIn;
+import io.lecturelab.coursework.LabRunRecord;
+import io.lecturelab.coursework.Receipt;
+import io.lecturelab.coursework.Rubric;
+import io.lecturelab.coursework.SubmissionService;
 import io.lecturelab.ml.Cifar10TestResource;
 import io.lecturelab.ml.Classification;
 import io.lecturelab.ml.MlTestData;
@@ -28,8 +36,10 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +67,12 @@ class LabServiceTest {
 
     @Inject
     QueueWorkers workers;
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    SubmissionService submissions;
 
     private long course;
     private SignedInUser ta;
@@ -176,6 +192,32 @@ class LabServiceTest {
         assertThat(lab.myRuns(course, alice)).hasSize(3);
         refused(() -> lab.train(course, LabPreset.defaults().withRequest(TrainingRequest.defaults().withEpochs(51)),
                 bob), "ml.error.tooManyEpochs");
+    }
+
+    @Test
+    void a_homework_version_carries_a_finished_run_as_the_server_recorded_it() throws Exception {
+        LabRun run = trained(alice);
+        long homework = assignments.create(course, new AssignmentDraft(AssignmentKind.HOMEWORK, "Train it", "", 10,
+                Instant.parse("2099-12-31T14:59:00Z"), Optional.empty(), 0, 7, Rubric.NONE, true, 0), ta);
+        assertThat(submissions.attachableRuns(course, alice)).extracting(LabRun::id).containsExactly(run.id());
+        assertThat(submissions.attachableRuns(course, bob)).isEmpty();
+
+        Receipt receipt = submissions.submit(course, homework, new HandIn("https://github.com/alice/softmax",
+                List.of(), Optional.of(run.id())), alice);
+
+        LabRunRecord recorded = receipt.labRun().orElseThrow();
+        assertThat(recorded.runId()).isEqualTo(run.id());
+        assertThat(recorded.learningRate()).isEqualTo(run.request().learningRate());
+        assertThat(recorded.batchSize()).isEqualTo(run.request().batchSize());
+        assertThat(recorded.epochs()).isEqualTo(1);
+        assertThat(recorded.seed()).isEqualTo(run.request().seed());
+        assertThat(recorded.testAccuracy()).isEqualTo(run.accuracy().orElseThrow());
+        assertThat(recorded.curve()).hasSize(run.curve().size());
+        // read back from what was stored, not from memory
+        assertThat(submissions.versions(course, homework, alice).getFirst().labRun()).contains(recorded);
+        // someone else's run cannot be attached
+        refused(() -> submissions.submit(course, homework, new HandIn("https://github.com/bob/softmax", List.of(),
+                Optional.of(run.id())), bob), "lab.error.runNotFound");
     }
 
     private LabRun trained(SignedInUser who) throws InterruptedException {

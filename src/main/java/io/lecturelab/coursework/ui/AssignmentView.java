@@ -164,7 +164,7 @@ public class AssignmentView extends VerticalLayout implements BeforeEnterObserve
         }
         work.flatMap(WorkDetails::grade).ifPresent(g -> add(new GradePanel(courseId, assignmentId, g,
                 a.courseZone(), clock, grading, student, this::show)));
-        add(new VersionList(courseId, work.map(WorkDetails::versions).orElse(java.util.List.of()), a.courseZone(),
+        add(new VersionList("submission.versions", courseId, work.map(WorkDetails::versions).orElse(java.util.List.of()), a.courseZone(),
                 submissions, student, null));
     }
 

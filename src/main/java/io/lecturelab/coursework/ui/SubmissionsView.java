@@ -186,7 +186,7 @@ public class SubmissionsView extends VerticalLayout implements BeforeEnterObserv
         }
         detail.add(gradeForm(owner, work.grade()));
         detail.add(notebook);
-        detail.add(new VersionList(courseId, work.versions(), assignment.courseZone(), submissions,
+        detail.add(new VersionList("submission.versionsOfStudent", courseId, work.versions(), assignment.courseZone(), submissions,
                 currentUser.require(), this::readButton));
     }
 

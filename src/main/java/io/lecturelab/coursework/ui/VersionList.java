@@ -35,11 +35,12 @@ class VersionList extends Div {
     interface FileAction extends Function<ReceiptFile, Component> {
     }
 
-    VersionList(long courseId, List<Receipt> versions, ZoneId zone, SubmissionService submissions,
+    /** @param headingKey the list's heading: the student's own versions, or (for staff) a student's */
+    VersionList(String headingKey, long courseId, List<Receipt> versions, ZoneId zone, SubmissionService submissions,
                 SignedInUser viewer, FileAction action) {
         addClassName("cw-versions");
         setId("versions");
-        add(new H3(getTranslation("submission.versions")));
+        add(new H3(getTranslation(headingKey)));
         if (versions.isEmpty()) {
             add(new Paragraph(getTranslation("submission.noVersions")));
         }
