@@ -35,6 +35,7 @@ import io.lecturelab.security.ui.CurrentUser;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -164,8 +165,8 @@ public class AssignmentView extends VerticalLayout implements BeforeEnterObserve
         }
         work.flatMap(WorkDetails::grade).ifPresent(g -> add(new GradePanel(courseId, assignmentId, g,
                 a.courseZone(), clock, grading, student, this::show)));
-        add(new VersionList("submission.versions", courseId, work.map(WorkDetails::versions).orElse(java.util.List.of()), a.courseZone(),
-                submissions, student, null));
+        add(new VersionList("submission.versions", courseId, work.map(WorkDetails::versions).orElse(List.of()),
+                a.courseZone(), submissions, student, null));
     }
 
     private void staffPart(AssignmentDetails a, SignedInUser staff) {

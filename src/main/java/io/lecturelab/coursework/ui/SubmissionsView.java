@@ -186,8 +186,8 @@ public class SubmissionsView extends VerticalLayout implements BeforeEnterObserv
         }
         detail.add(gradeForm(owner, work.grade()));
         detail.add(notebook);
-        detail.add(new VersionList("submission.versionsOfStudent", courseId, work.versions(), assignment.courseZone(), submissions,
-                currentUser.require(), this::readButton));
+        detail.add(new VersionList("submission.versionsOfStudent", courseId, work.versions(),
+                assignment.courseZone(), submissions, currentUser.require(), this::readButton));
     }
 
     /** "Read" beside a notebook: renders it in the page, outputs inert, without downloading it. */
