@@ -30,7 +30,8 @@ class HttpBodyLimitHttpTest {
     public static class TwelveMegabytes implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("lecturelab.lectures.max-attachment-bytes", Integer.toString(12 * MIB));
+            return Map.of("lecturelab.lectures.max-attachment-bytes", Integer.toString(12 * MIB),
+                    "lecturelab.coursework.max-file-bytes", Integer.toString(2 * MIB));
         }
     }
 
