@@ -34,7 +34,7 @@ public final class FileContent {
     private FileContent() {
     }
 
-    /** Refuses ({@code lecture.error.notPdf} or {@code lecture.error.contentMismatch}) unless the file fits. */
+    /** Refuses ({@code upload.error.notPdf} or {@code upload.error.contentMismatch}) unless the file fits. */
     public static void check(String extension, Path file) throws IOException {
         boolean fits = switch (extension) {
             case "ipynb" -> isNotebook(file);
@@ -42,8 +42,8 @@ public final class FileContent {
             default -> startsWithMagic(MAGIC.getOrDefault(extension, new byte[0][]), file);
         };
         if (!fits) {
-            throw extension.equals("pdf") ? new UserFacingException("lecture.error.notPdf")
-                    : new UserFacingException("lecture.error.contentMismatch", "." + extension);
+            throw extension.equals("pdf") ? new UserFacingException("upload.error.notPdf")
+                    : new UserFacingException("upload.error.contentMismatch", "." + extension);
         }
     }
 

@@ -58,9 +58,10 @@ public class AssignmentService {
                     Optional<Submission> latest = owner.flatMap(o -> last(submissions.versions(a.id, o)));
                     boolean released = owner.flatMap(o -> grades.of(a.id, o)).map(g -> g.releasedAt != null)
                             .orElse(false);
-                    return new AssignmentSummary(a.id, a.kind, a.title, a.points,
-                            owner.map(o -> deadline(a, o)).orElse(a.deadline()), zone, a.published,
-                            latest.map(s -> s.version), latest.map(s -> s.late).orElse(false), released);
+                    Deadline deadline = owner.map(o -> deadline(a, o)).orElse(a.deadline());
+                    return new AssignmentSummary(a.id, a.kind, a.title, a.points, deadline, zone, a.published,
+                            latest.map(s -> s.version), latest.map(s -> deadline.isLate(s.submittedAt)).orElse(false),
+                            released);
                 })
                 .toList();
     }

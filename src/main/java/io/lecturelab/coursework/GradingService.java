@@ -88,7 +88,7 @@ public class GradingService {
             Optional<BigDecimal> points = g.filter(x -> x.points != null)
                     .map(x -> finalPoints(x.points, penalty(a, x)));
             return new SubmissionRow(o.owner(), o.name(), o.number(), status, s.map(x -> x.version),
-                    s.map(x -> x.submittedAt), s.map(x -> x.late).orElse(false), extended.contains(o.owner()),
+                    s.map(x -> x.submittedAt), s.map(x -> late(a, x)).orElse(false), extended.contains(o.owner()),
                     points, g.map(x -> x.graderId).map(id -> names.getOrDefault(id, "")).orElse(""),
                     g.map(x -> openRegrades.contains(x.id)).orElse(false));
         }).toList();
@@ -364,6 +364,11 @@ public class GradingService {
             }
         }
         return false;
+    }
+
+    /** Late against the deadline that holds now: an extension granted afterwards forgives the flag and the penalty. */
+    private boolean late(Assignment a, Submission s) {
+        return assignmentService.deadline(a, s.owner()).isLate(s.submittedAt);
     }
 
     /** Points less the penalty, rounded half up to two decimals. */

@@ -261,7 +261,7 @@ public class SubmissionService {
 
     Receipt receipt(Submission s, Assignment a) {
         long daysLate = assignmentService.deadline(a, s.owner()).daysLate(s.submittedAt);
-        return new Receipt(s.id, s.assignmentId, s.owner(), s.version, s.submittedAt, s.late, daysLate, s.link,
+        return new Receipt(s.id, s.assignmentId, s.owner(), s.version, s.submittedAt, daysLate > 0, daysLate, s.link,
                 s.body, submissions.files(s.id).stream().map(SubmissionFile::receipt).toList(),
                 Optional.ofNullable(s.labRun).map(this::read), teams.displayName(s.submittedBy));
     }

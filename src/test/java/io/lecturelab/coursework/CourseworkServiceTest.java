@@ -271,15 +271,15 @@ class CourseworkServiceTest {
         Set<Path> tempBefore = uploadTempFiles();
 
         refused(() -> stage(hw, "report.pdf", "This is only text".getBytes(StandardCharsets.UTF_8), alice),
-                "lecture.error.notPdf");
+                "upload.error.notPdf");
         refused(() -> stage(hw, "hw1.ipynb", "print('not a notebook')".getBytes(StandardCharsets.UTF_8), alice),
-                "lecture.error.contentMismatch");
+                "upload.error.contentMismatch");
         refused(() -> stage(hw, "hw1.ipynb", "{\"cells\": 5}".getBytes(StandardCharsets.UTF_8), alice),
-                "lecture.error.contentMismatch");
-        refused(() -> stage(hw, "hw1.ipynb", PDF, alice), "lecture.error.contentMismatch");
-        refused(() -> stage(hw, "code.zip", PDF, alice), "lecture.error.contentMismatch");
+                "upload.error.contentMismatch");
+        refused(() -> stage(hw, "hw1.ipynb", PDF, alice), "upload.error.contentMismatch");
+        refused(() -> stage(hw, "code.zip", PDF, alice), "upload.error.contentMismatch");
         refused(() -> stage(hw, "train.py", new byte[] {'a', 0, 'b'}, alice),
-                "lecture.error.contentMismatch");
+                "upload.error.contentMismatch");
         refused(() -> stage(hw, "virus.exe", PDF, alice), "submission.error.fileType");
         refused(() -> stage(hw, "no-extension", PDF, alice), "submission.error.fileType");
         refused(() -> stage(hw, "empty.pdf", new byte[0], alice), "upload.error.empty");

@@ -139,7 +139,7 @@ class LectureServiceTest {
 
         refused(() -> attach(id, "virus.exe", PDF, instructor), "lecture.error.fileType");
         refused(() -> attach(id, "fake.pdf", "<html>".getBytes(StandardCharsets.UTF_8), instructor),
-                "lecture.error.notPdf");
+                "upload.error.notPdf");
         refused(() -> attach(id, "empty.txt", new byte[0], instructor), "upload.error.empty");
 
         assertThat(lectures.lecture(course, id, instructor).attachments()).containsExactly(slides);
@@ -194,21 +194,21 @@ class LectureServiceTest {
         byte[] gif = "GIF89a....".getBytes(StandardCharsets.US_ASCII);
         byte[] text = "print('안녕')\n".getBytes(StandardCharsets.UTF_8);
 
-        refused(() -> attach(id, "slides.pdf", png, instructor), "lecture.error.notPdf");
-        refused(() -> attach(id, "photo.png", text, instructor), "lecture.error.contentMismatch");
-        refused(() -> attach(id, "photo.jpg", gif, instructor), "lecture.error.contentMismatch");
-        refused(() -> attach(id, "code.zip", PDF, instructor), "lecture.error.contentMismatch");
+        refused(() -> attach(id, "slides.pdf", png, instructor), "upload.error.notPdf");
+        refused(() -> attach(id, "photo.png", text, instructor), "upload.error.contentMismatch");
+        refused(() -> attach(id, "photo.jpg", gif, instructor), "upload.error.contentMismatch");
+        refused(() -> attach(id, "code.zip", PDF, instructor), "upload.error.contentMismatch");
         refused(() -> attach(id, "lab.ipynb", "{\"metadata\": {}}".getBytes(StandardCharsets.UTF_8), instructor),
-                "lecture.error.contentMismatch");
+                "upload.error.contentMismatch");
         refused(() -> attach(id, "lab.ipynb", "{\"cells\": [".getBytes(StandardCharsets.UTF_8), instructor),
-                "lecture.error.contentMismatch");
+                "upload.error.contentMismatch");
         refused(() -> attach(id, "lab.ipynb", "{\"a\": {\"cells\": []}}".getBytes(StandardCharsets.UTF_8),
-                instructor), "lecture.error.contentMismatch");
+                instructor), "upload.error.contentMismatch");
         refused(() -> attach(id, "notes.txt", "a\0b".getBytes(StandardCharsets.UTF_8), instructor),
-                "lecture.error.contentMismatch");
+                "upload.error.contentMismatch");
         refused(() -> attach(id, "scores.csv", new byte[] {'a', (byte) 0xc3, '(', '\n'}, instructor),
-                "lecture.error.contentMismatch");
-        refused(() -> attach(id, "run.py", png, instructor), "lecture.error.contentMismatch");
+                "upload.error.contentMismatch");
+        refused(() -> attach(id, "run.py", png, instructor), "upload.error.contentMismatch");
         assertThat(lectures.lecture(course, id, instructor).attachments()).isEmpty();
 
         attach(id, "photo.png", png, instructor);
