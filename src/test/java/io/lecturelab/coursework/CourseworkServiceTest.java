@@ -25,7 +25,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -318,18 +317,7 @@ class CourseworkServiceTest {
     void an_upload_that_breaks_midway_leaves_no_version_and_no_temporary_file() {
         long hw = assignments.create(course, homework("HW 1", DUE, null, 0, true), instructor);
         Set<Path> tempBefore = uploadTempFiles();
-        InputStream breaking = new SequenceInputStream(new ByteArrayInputStream(PDF), new InputStream() {
-            private int left = 300 * 1024;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    throw new IOException("connection reset");
-                }
-                left--;
-                return 'x';
-            }
-        });
+        InputStream breaking = GeneratedPdf.breakingAfter(300 * 1024);
 
         assertThatThrownBy(() -> submissions.stage(course, hw, "report.pdf", breaking, alice))
                 .isInstanceOf(IOException.class).hasMessage("connection reset");

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -227,18 +226,7 @@ class LectureServiceTest {
     void an_upload_that_breaks_midway_leaves_no_row_and_no_temporary_file() {
         long id = lectures.create(course, draft("Broken", ""), instructor);
         Set<Path> before = uploadTempFiles();
-        InputStream breaking = new SequenceInputStream(new ByteArrayInputStream(PDF), new InputStream() {
-            private int left = 600 * 1024;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    throw new IOException("connection reset");
-                }
-                left--;
-                return 'x';
-            }
-        });
+        InputStream breaking = GeneratedPdf.breakingAfter(600 * 1024);
 
         assertThatThrownBy(() -> lectures.attach(course, id, "slides.pdf", breaking, instructor))
                 .isInstanceOf(IOException.class).hasMessage("connection reset");

@@ -1,5 +1,6 @@
 package io.lecturelab.testsupport;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -12,14 +13,21 @@ public final class GeneratedPdf extends InputStream {
     private static final byte[] HEADER = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
     private final long size;
+    private final boolean breaks;
     private long count;
 
-    private GeneratedPdf(long size) {
+    private GeneratedPdf(long size, boolean breaks) {
         this.size = size;
+        this.breaks = breaks;
     }
 
     public static GeneratedPdf of(long size) {
-        return new GeneratedPdf(size);
+        return new GeneratedPdf(size, false);
+    }
+
+    /** An upload whose connection is reset after {@code bytes}: reading further throws an IOException. */
+    public static GeneratedPdf breakingAfter(long bytes) {
+        return new GeneratedPdf(bytes, true);
     }
 
     /** Bytes read so far. */
@@ -28,23 +36,30 @@ public final class GeneratedPdf extends InputStream {
     }
 
     @Override
-    public int read() {
+    public int read() throws IOException {
         if (count >= size) {
-            return -1;
+            return end();
         }
         long at = count++;
         return at < HEADER.length ? HEADER[(int) at] : (int) (at * 31 % 251);
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) {
+    public int read(byte[] buffer, int offset, int length) throws IOException {
         if (count >= size) {
-            return -1;
+            return end();
         }
         int n = (int) Math.min(length, size - count);
         for (int i = 0; i < n; i++) {
             buffer[offset + i] = (byte) read();
         }
         return n;
+    }
+
+    private int end() throws IOException {
+        if (breaks) {
+            throw new IOException("connection reset");
+        }
+        return -1;
     }
 }
