@@ -216,11 +216,14 @@ class LectureBrowserIT {
 
     @Test
     void the_packaged_apps_http_body_limit_follows_the_upload_limits_it_was_started_with() throws Exception {
-        // Started with a 2 MiB attachment limit (ItResource), the largest upload is the lab's 10 MiB picture: bodies
-        // up to 11 MiB pass (more than Quarkus's own 10 MiB), larger ones are refused by the HTTP layer.
+        // Started with a 2 MiB attachment limit (ItResource), the largest upload is a student's hand-in (20 MiB by
+        // default): bodies up to 21 MiB pass (more than Quarkus's own 10 MiB), larger ones are refused by the HTTP
+        // layer.
+        int handIn = Integer.parseInt(LectureLabConfig.DEFAULT_MAX_SUBMISSION_FILE_BYTES);
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             assertThat(postStatus(client, LectureLabConfig.LAB_MAX_IMAGE_BYTES + 1)).isEqualTo(200);
-            assertThat(postStatus(client, 12 * 1024 * 1024)).isEqualTo(413);
+            assertThat(postStatus(client, handIn + 1)).isEqualTo(200);
+            assertThat(postStatus(client, handIn + 2 * 1024 * 1024)).isEqualTo(413);
             assertThat(postStatus(client, ItResource.MAX_ATTACHMENT_BYTES + 1)).isEqualTo(200);
         }
     }
