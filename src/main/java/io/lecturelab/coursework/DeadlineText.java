@@ -1,12 +1,11 @@
 package io.lecturelab.coursework;
 
-import java.text.MessageFormat;
+import io.lecturelab.base.i18n.Translations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * A deadline in words, for pages and lists: the due minute in the course's time zone and in the viewer's own, each
@@ -21,8 +20,8 @@ public final class DeadlineText {
             DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter KOREAN_FORMAT =
             DateTimeFormatter.ofPattern("uuuu. M. d. (E) HH:mm", KOREAN);
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    /** The app's own translations, read outside a Vaadin request as well. */
+    private static final Translations TRANSLATIONS = new Translations();
 
     private DeadlineText() {
     }
@@ -72,12 +71,10 @@ public final class DeadlineText {
     }
 
     private static boolean korean(Locale locale) {
-        return locale != null && KOREAN.getLanguage().equals(locale.getLanguage());
+        return Translations.supported(locale).equals(Translations.KOREAN);
     }
 
     private static String text(Locale locale, String key, Object... args) {
-        Locale language = korean(locale) ? KOREAN : Locale.ENGLISH;
-        ResourceBundle bundle = ResourceBundle.getBundle("i18n.coursework", language, NO_FALLBACK);
-        return new MessageFormat(bundle.getString(key), language).format(args);
+        return TRANSLATIONS.getTranslation(key, locale, args);
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -170,6 +172,48 @@ class ProjectBrowserIT {
             assertThat(browser.page.locator("vaadin-notification-card").last()).isVisible();
         }
         assertThat(db.text("select count(*) from submission where assignment_id = ?", review)).isEqualTo("0");
+    }
+
+    @Test
+    void every_coursework_page_fits_a_phone_and_a_laptop_in_both_languages_for_students_and_staff() {
+        long course = db.course("pages-" + UUID.randomUUID().toString().substring(0, 6), "Pages course");
+        String student = db.newStudent(course, "한지민", PASSWORD);
+        db.text("insert into team_formation (course_id, opens_at) values (?, now() - interval '1 day') "
+                + "returning course_id", course);
+        String homework = db.text("insert into assignment (course_id, kind, title, instructions, points, due_at, "
+                + "published) values (?, 'HOMEWORK', 'Homework 1: a rather long title for a narrow phone screen', "
+                + "'Compute $s = Wx$ for every image.', 10, now() + interval '7 days', true) returning id", course);
+        String review = db.text("insert into assignment (course_id, kind, title, points, due_at, published) "
+                + "values (?, 'PAPER_REVIEW', 'Paper review', 20, now() + interval '14 days', true) returning id",
+                course);
+        String base = "courses/" + course + "/";
+        List<String> studentPages = List.of("", "assignments", "assignments/" + homework,
+                "assignments/" + review + "/review", "teams", "teams/proposal", "presentations", "papers");
+        List<String> staffPages = List.of("assignments", "assignments/" + homework,
+                "assignments/" + homework + "/submissions", "presentations/present", "papers", "teams");
+        List<String> problems = new ArrayList<>();
+        for (String locale : List.of("ko-KR", "en-US")) {
+            for (boolean staff : List.of(false, true)) {
+                try (BrowserSession browser = new BrowserSession(baseUrl, locale)) {
+                    browser.signIn(staff ? "admin" : student, staff ? ItResource.ADMIN_PASSWORD : PASSWORD);
+                    for (int width : List.of(390, 1366)) {
+                        browser.resize(width, width == 390 ? 844 : 900);
+                        for (String page : staff ? staffPages : studentPages) {
+                            browser.open(base + page);
+                            String where = locale + " " + width + "px " + (staff ? "staff" : "student") + " /"
+                                    + base + page;
+                            int overflow = ((Number) browser.page.evaluate("() => document.documentElement"
+                                    + ".scrollWidth - document.documentElement.clientWidth")).intValue();
+                            if (overflow > 0) {
+                                problems.add(where + ": " + overflow + " px sideways");
+                            }
+                            browser.accessibilityProblems().forEach(p -> problems.add(where + ": " + p));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     private static void assertNoSidewaysScrolling(BrowserSession browser) {
