@@ -63,6 +63,22 @@ class LectureRendererTest {
     }
 
     @Test
+    void the_sample_lecture_reads_as_a_lecture_not_as_slide_text() {
+        String markdown = SampleLecture.read(SampleLecture.RESOURCE);
+        RenderedLecture rendered = LectureRenderer.render(markdown);
+        Document doc = Jsoup.parseBodyFragment(rendered.html());
+
+        assertThat(doc.select("h3").eachText()).contains("Course Overview", "Grading Policy", "Final Project", "Colab",
+                "Google Colab 설치", "Research").anySatisfy(h -> assertThat(h).startsWith("AI는 어떻게 작동하나요?"));
+        // each source is credited once, where its material is; no empty "Source:" lines, slide numbers or titles
+        assertThat(doc.select("p").eachText()).noneMatch(p -> p.equals("Source:") || p.matches("\\d+"))
+                .filteredOn(p -> p.startsWith("Source:")).hasSize(2);
+        assertThat(markdown).containsOnlyOnce("Li et al. 2021").doesNotContain("< ").doesNotContain("\\\\_")
+                .doesNotContain("## 1. Introduction");
+        assertThat(rendered.parts()).filteredOn(RenderedLecture.Demo.class::isInstance).hasSize(4);
+    }
+
+    @Test
     void scripts_event_handlers_and_javascript_links_are_removed() {
         Document doc = html("<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n"
                 + "[click](javascript:alert(3)) <a href=\"javascript:alert(4)\" onclick=\"alert(5)\">x</a>\n\n"
