@@ -272,6 +272,12 @@ public class LectureService {
         attachments.delete(file);
     }
 
+    /** Refuses a user who may not edit the lecture, or a lecture that is not in the course (drafts ask this). */
+    void requireEditor(long courseId, long lectureId, SignedInUser editor) {
+        requireStaff(courseId, editor);
+        visible(courseId, lectureId, true);
+    }
+
     /** Whether the course has any lecture at all (published or not). */
     boolean hasLectures(long courseId) {
         return lectures.count("courseId", courseId) > 0;
