@@ -58,8 +58,11 @@ class DraftsBrowserIT {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() throws InterruptedException, IOException {
         PackagedApp.stopAll(started, workingDirectory);
+        try (var files = Files.walk(workingDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
     }
 
     private String editor() {
@@ -212,15 +215,14 @@ class DraftsBrowserIT {
         report("restart mid-edit -> Save -> offered back -> saved", begin);
     }
 
-    /** The app's threads, next to its log, for a page that never came back. */
+    /** The app's threads, printed with the test's output, for a page that never came back. */
     private void threadDump() {
         try {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     Long.toString(started.getLast().pid()), "Thread.print")
                     .redirectErrorStream(true)
-                    .redirectOutput(workingDirectory.resolve("threads.txt").toFile()).start();
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
             jcmd.waitFor(30, TimeUnit.SECONDS);
-            System.out.println("[drafts] thread dump: " + workingDirectory.resolve("threads.txt"));
         } catch (IOException | InterruptedException e) {
             System.out.println("[drafts] no thread dump: " + e);
         }

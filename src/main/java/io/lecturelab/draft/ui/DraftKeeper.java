@@ -79,8 +79,7 @@ public class DraftKeeper extends Div {
     public void loading() {
         ref = null;
         dirty = false;
-        removeAll();
-        removeClassName("draft-offered");
+        clearOffer();
     }
 
     /** The line that says whether the changes are saved, kept as a draft, or not yet kept. */
@@ -120,6 +119,10 @@ public class DraftKeeper extends Div {
 
     private void offer(Draft draft) {
         addClassName("draft-offered");
+        getStyle().set("background", "var(--lumo-primary-color-10pct)")
+                .set("border-left", "4px solid var(--lumo-primary-color)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("padding", "0 var(--lumo-space-m) "
+                        + "var(--lumo-space-m)").set("box-sizing", "border-box");
         Paragraph text = new Paragraph(getTranslation("draft.offer", DATE_TIME.format(draft.savedAt().atZone(zone))));
         text.setId("draft-offer-text");
         add(text);
@@ -145,6 +148,7 @@ public class DraftKeeper extends Div {
     private void clearOffer() {
         removeAll();
         removeClassName("draft-offered");
+        getStyle().remove("background").remove("border-left").remove("padding");
     }
 
     private void restore(Draft draft) {

@@ -21,6 +21,10 @@ class RemovedHtml extends Div {
         setId("sanitizer-report");
         addClassName("sanitizer-report");
         getElement().setAttribute("role", "status");
+        getStyle().set("border-left", "4px solid var(--lumo-error-color)")
+                .set("background", "var(--lumo-error-color-10pct)").set("padding", "0 var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("overflow-wrap", "anywhere")
+                .set("box-sizing", "border-box").set("width", "100%");
         setVisible(false);
     }
 
