@@ -41,36 +41,96 @@ public final class LectureRenderer {
 
     public static RenderedLecture render(String markdown) {
         Protected text = protectMath(markdown == null ? "" : markdown.replace("\r\n", "\n"));
-        Node document = Markdown.parse(text.markdown());
         List<RenderedLecture.Part> parts = new ArrayList<>();
+        for (Object piece : pieces(Markdown.parse(text.markdown()))) {
+            if (piece instanceof DemoPreset preset) {
+                parts.add(new RenderedLecture.Demo(preset));
+            } else {
+                parts.add(new RenderedLecture.Html(restoreMath(Markdown.sanitize((String) piece), text)));
+            }
+        }
+        return new RenderedLecture(List.copyOf(parts));
+    }
+
+    /**
+     * The raw HTML that rendering this lecture removes (see {@link Markdown.Removal}), with the lines as the author
+     * wrote them and math shown as written.
+     */
+    public static List<Markdown.Removal> removals(String markdown) {
+        Protected text = protectMath(markdown == null ? "" : markdown.replace("\r\n", "\n"));
+        Node document = Markdown.parse(text.markdown());
+        Markdown.RawHtml raw = Markdown.rawHtml(document);
+        List<Markdown.Removal> found = new ArrayList<>(raw.openComments());
+        for (Object piece : pieces(document)) {
+            if (piece instanceof String html) {
+                found.addAll(Markdown.removals(html, raw));
+            }
+        }
+        int[] shift = lineShift(text);
+        return Markdown.byLine(found.stream().map(r -> new Markdown.Removal(r.element(),
+                r.line() <= 0 ? 0 : r.line() + shift[Math.min(r.line(), shift.length - 1)],
+                restoreMathText(r.source(), text), restoreMathText(r.lostText(), text), r.lostChars())).toList());
+    }
+
+    /**
+     * The document as unsanitised HTML pieces ({@code String}) with the demos ({@link DemoPreset}) between them; each
+     * HTML piece is sanitised on its own, as a whole.
+     */
+    private static List<Object> pieces(Node document) {
+        List<Object> pieces = new ArrayList<>();
         StringBuilder html = new StringBuilder();
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof FencedCodeBlock code && DEMO_LANGUAGE.equals(language(code))) {
                 var preset = DemoPreset.parse(code.getLiteral());
                 if (preset != null) {
-                    flush(html, text, parts);
-                    parts.add(new RenderedLecture.Demo(preset));
+                    if (!html.isEmpty()) {
+                        pieces.add(html.toString());
+                        html.setLength(0);
+                    }
+                    pieces.add(preset);
                     continue;
                 }
             }
             html.append(Markdown.toHtml(node));
         }
-        flush(html, text, parts);
-        return new RenderedLecture(List.copyOf(parts));
+        if (!html.isEmpty()) {
+            pieces.add(html.toString());
+        }
+        return pieces;
+    }
+
+    /**
+     * For each line of the protected text (1 for the first), how many lines further down it is in the author's text:
+     * display math over several lines became one token.
+     */
+    private static int[] lineShift(Protected text) {
+        String[] lines = text.markdown().split("\n", -1);
+        int[] shift = new int[lines.length + 2];
+        Pattern tokens = Pattern.compile(Pattern.quote(text.token()) + "(\\d+)Z");
+        int extra = 0;
+        for (int i = 0; i < lines.length; i++) {
+            shift[i + 1] = extra;
+            Matcher m = tokens.matcher(lines[i]);
+            while (m.find()) {
+                extra += (int) text.sources().get(Integer.parseInt(m.group(1))).chars().filter(c -> c == '\n').count();
+            }
+        }
+        shift[lines.length + 1] = extra;
+        return shift;
+    }
+
+    private static String restoreMathText(String value, Protected text) {
+        if (text.sources().isEmpty() || value.isEmpty()) {
+            return value;
+        }
+        return Pattern.compile(Pattern.quote(text.token()) + "(\\d+)Z").matcher(value)
+                .replaceAll(r -> Matcher.quoteReplacement(source(text, Integer.parseInt(r.group(1)))));
     }
 
     private static String language(FencedCodeBlock code) {
         String info = code.getInfo() == null ? "" : code.getInfo().strip();
         int space = info.indexOf(' ');
         return (space < 0 ? info : info.substring(0, space)).toLowerCase(Locale.ROOT);
-    }
-
-    private static void flush(StringBuilder html, Protected text, List<RenderedLecture.Part> parts) {
-        if (html.isEmpty()) {
-            return;
-        }
-        parts.add(new RenderedLecture.Html(restoreMath(Markdown.sanitize(html.toString()), text)));
-        html.setLength(0);
     }
 
     // --- math ---------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import io.lecturelab.base.Uploads;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
+import io.lecturelab.draft.DraftService;
 import io.lecturelab.security.SignedInUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,9 +51,11 @@ public class LectureService {
     private final LectureLabConfig config;
     private final Uploads uploads;
     private final Clock clock;
+    private final DraftService drafts;
 
     LectureService(LectureRepository lectures, AttachmentRepository attachments, ProgressRepository progress,
-                   CourseService courses, LectureLabConfig config, Uploads uploads, Clock clock) {
+                   CourseService courses, LectureLabConfig config, Uploads uploads, Clock clock,
+                   DraftService drafts) {
         this.lectures = lectures;
         this.attachments = attachments;
         this.progress = progress;
@@ -60,6 +63,7 @@ public class LectureService {
         this.config = config;
         this.uploads = uploads;
         this.clock = clock;
+        this.drafts = drafts;
     }
 
     // --- reading -------------------------------------------------------------------------------------------------
@@ -165,7 +169,10 @@ public class LectureService {
         return lecture.id;
     }
 
-    /** Saves an edit; refused when someone else saved since {@code draft.version()} was read. */
+    /**
+     * Saves an edit; refused when someone else saved since {@code draft.version()} was read. The editor's kept draft
+     * of the lecture goes with the save (and stays when the save is refused).
+     */
     public LectureDetails update(long courseId, long lectureId, LectureDraft draft, SignedInUser editor) {
         requireStaff(courseId, editor);
         Lecture lecture = visible(courseId, lectureId, true);
@@ -174,6 +181,7 @@ public class LectureService {
         }
         apply(lecture, draft, zone(courseId));
         flush();
+        drafts.discard(LectureDrafts.of(courseId, lectureId), editor);
         return lecture(courseId, lectureId, editor);
     }
 
@@ -270,6 +278,12 @@ public class LectureService {
                 .orElseThrow(() -> new UserFacingException("lecture.error.notFound"));
         visible(courseId, file.lectureId, true);
         attachments.delete(file);
+    }
+
+    /** Refuses a user who may not edit the lecture, or a lecture that is not in the course (drafts ask this). */
+    void requireEditor(long courseId, long lectureId, SignedInUser editor) {
+        requireStaff(courseId, editor);
+        visible(courseId, lectureId, true);
     }
 
     /** Whether the course has any lecture at all (published or not). */

@@ -2,6 +2,7 @@ package io.lecturelab.course.ui;
 
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.base.ui.Notifications;
+import io.lecturelab.course.CourseHomeDrafts;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
 import io.lecturelab.course.CourseSettings;
@@ -17,19 +18,27 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.lecturelab.draft.DraftService;
+import io.lecturelab.draft.ui.DraftFields;
+import io.lecturelab.draft.ui.DraftKeeper;
 import io.lecturelab.security.ui.CurrentUser;
 
 /**
  * The instructor edits what the course home page shows. Saving over someone else's newer save is refused with a
- * message, and the form keeps what was typed so nothing is lost.
+ * message, and the form keeps what was typed so nothing is lost. Unsaved changes are kept as a draft while typing and
+ * offered back when the page opens again; leaving with unsaved changes asks first.
  */
 @Route(value = CourseRoutes.PREFIX + "/settings", layout = MainLayout.class)
 @RequiresCourseRole(CourseRole.INSTRUCTOR)
-public class CourseSettingsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class CourseSettingsView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver,
+        HasDynamicTitle {
 
     private final CourseService courses;
     private final CurrentUser currentUser;
@@ -54,17 +63,19 @@ public class CourseSettingsView extends VerticalLayout implements BeforeEnterObs
     private final IntegerField presentationMinutes = number("settings.presentationMinutes");
     private final TextArea overview = area("settings.overview");
     private final TextArea resources = area("settings.resources");
+    private final DraftKeeper keeper;
     private long courseId;
     private int version;
 
-    public CourseSettingsView(CourseService courses, CurrentUser currentUser) {
+    public CourseSettingsView(CourseService courses, CurrentUser currentUser, DraftService drafts) {
         this.courses = courses;
         this.currentUser = currentUser;
+        keeper = new DraftKeeper(drafts, currentUser::require, draftFields(), this);
         addClassName("page");
         Button save = new Button(getTranslation("action.save"), click -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-settings");
-        add(new H2(getTranslation("settings.heading")),
+        add(new H2(getTranslation("settings.heading")), keeper,
                 form(title, term, timeZone),
                 new H3(getTranslation("home.instructor")),
                 form(instructorName, instructorEmail, instructorPhone, officeHours),
@@ -76,13 +87,40 @@ public class CourseSettingsView extends VerticalLayout implements BeforeEnterObs
                 form(teamMin, teamMax, presentationMinutes),
                 new H3(getTranslation("home.overview")), overview,
                 new H3(getTranslation("home.resources")), resources,
-                save);
+                save, keeper.status());
+    }
+
+    /** Every field of the form, by name, as a draft keeps them. */
+    private DraftFields draftFields() {
+        DraftFields fields = new DraftFields();
+        for (TextField field : new TextField[] {title, term, timeZone, instructorName, instructorEmail,
+                instructorPhone, recordedLecture, liveClass, liveClassUrl}) {
+            fields.text(field.getId().orElseThrow(), field);
+            field.setValueChangeMode(ValueChangeMode.LAZY);
+        }
+        for (TextArea field : new TextArea[] {officeHours, overview, resources}) {
+            // the server hears of typing while it goes on, so the draft keeps up with it
+            fields.text(field.getId().orElseThrow(), field);
+            field.setValueChangeMode(ValueChangeMode.LAZY);
+        }
+        for (IntegerField field : new IntegerField[] {attendance, midterm, finalExam, homework, programmingHomeworks,
+                paperReviews, teamMin, teamMax, presentationMinutes}) {
+            fields.number(field.getId().orElseThrow(), field);
+        }
+        return fields;
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
+        keeper.loading();
         show(courses.settings(courseId, currentUser.require()));
+        keeper.open(CourseHomeDrafts.of(courseId), version);
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        keeper.beforeLeave(event);
     }
 
     private void show(CourseSettings settings) {
@@ -123,6 +161,7 @@ public class CourseSettingsView extends VerticalLayout implements BeforeEnterObs
                     new TeamRules(value(teamMin), value(teamMax), value(presentationMinutes)),
                     overview.getValue(), resources.getValue(), version), currentUser.require());
             version = saved.version();
+            keeper.saved(version);
             Notifications.success(getTranslation("settings.saved"));
         } catch (UserFacingException refusal) {
             Notifications.error(refusal);

@@ -3,6 +3,7 @@ package io.lecturelab.lecture.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -23,6 +24,8 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -34,9 +37,14 @@ import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.ui.CourseRoutes;
 import io.lecturelab.course.ui.MainLayout;
 import io.lecturelab.course.ui.RequiresCourseRole;
+import io.lecturelab.draft.DraftService;
+import io.lecturelab.draft.ui.DraftFields;
+import io.lecturelab.draft.ui.DraftKeeper;
 import io.lecturelab.lecture.Attachment;
 import io.lecturelab.lecture.LectureDetails;
 import io.lecturelab.lecture.LectureDraft;
+import io.lecturelab.lecture.LectureDrafts;
+import io.lecturelab.lecture.LectureRenderer;
 import io.lecturelab.lecture.LectureService;
 import io.lecturelab.security.ui.CurrentUser;
 
@@ -44,11 +52,15 @@ import java.util.Optional;
 
 /**
  * Course staff write a lecture in Markdown with a live preview, set its schedule, publish it and attach files.
- * Saving over someone else's newer save is refused with a message, and the form keeps what was typed.
+ * Saving over someone else's newer save is refused with a message, and the form keeps what was typed. Unsaved
+ * changes are kept as a draft while typing and offered back when the editor opens again (after a closed tab or a
+ * server restart); leaving with unsaved changes asks first. HTML that the sanitiser would remove is listed above the
+ * preview, and saving such text asks first.
  */
 @Route(value = LectureRoutes.LECTURE + "/edit", layout = MainLayout.class)
 @RequiresCourseRole({CourseRole.TA, CourseRole.INSTRUCTOR})
-public class LectureEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class LectureEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver,
+        HasDynamicTitle {
 
     private final LectureService lectures;
     private final CurrentUser currentUser;
@@ -62,16 +74,25 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
     private final TextArea body = new TextArea(getTranslation("lecture.body"));
     private final Checkbox published = new Checkbox(getTranslation("lecture.published"));
     private final Div attachmentList = new Div();
+    private final RemovedHtml removedHtml = new RemovedHtml();
+    private final DraftKeeper keeper;
     private LectureBody preview;
+    /** The text whose removed HTML the author already agreed to save. */
+    private String confirmedBody;
     private long courseId;
     private long lectureId;
     private int version;
     private String pageTitle = "";
 
-    public LectureEditorView(LectureService lectures, CurrentUser currentUser, LectureLabConfig config) {
+    public LectureEditorView(LectureService lectures, CurrentUser currentUser, LectureLabConfig config,
+                             DraftService drafts) {
         this.lectures = lectures;
         this.currentUser = currentUser;
         this.config = config;
+        keeper = new DraftKeeper(drafts, currentUser::require, new DraftFields()
+                .number("week", week).date("date", date).text("title", title).text("recordingUrl", recordingUrl)
+                .dateTime("liveStartsAt", liveStartsAt).text("liveUrl", liveUrl).text("body", body)
+                .flag("published", published), this);
         addClassName("page");
         addClassName("lecture-editor-page");
         getStyle().set("max-width", "90rem");
@@ -99,6 +120,7 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
         courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
         lectureId = LectureRoutes.lectureId(event.getRouteParameters()).orElseThrow();
         removeAll();
+        keeper.loading();
         LectureDetails lecture;
         try {
             lecture = lectures.lecture(courseId, lectureId, currentUser.require());
@@ -112,25 +134,27 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
         preview.addClassName("lecture-preview");
         preview.setId("lecture-preview");
         preview.setWidthFull();
-        preview.show(body.getValue());
-        body.addValueChangeListener(change -> preview.show(change.getValue()));
+        showPreview(body.getValue());
+        body.addValueChangeListener(change -> showPreview(change.getValue()));
 
-        Button save = new Button(getTranslation("action.save"), click -> save());
+        Button save = new Button(getTranslation("action.save"), click -> saveAsked());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-lecture");
         RouterLink view = new RouterLink(getTranslation("lecture.view"), LectureView.class,
                 LectureRoutes.of(courseId, lectureId));
-        HorizontalLayout actions = new HorizontalLayout(save, published, view);
+        HorizontalLayout actions = new HorizontalLayout(save, published, view, keeper.status());
         actions.setAlignItems(Alignment.CENTER);
+        actions.setWrap(true);
 
-        VerticalLayout previewBox = new VerticalLayout(new H3(getTranslation("lecture.preview")), preview);
+        VerticalLayout previewBox = new VerticalLayout(new H3(getTranslation("lecture.preview")), removedHtml,
+                preview);
         previewBox.setPadding(false);
         previewBox.setWidthFull();
         HorizontalLayout editor = new HorizontalLayout(body, previewBox);
         editor.addClassName("lecture-editor");
         editor.setWidthFull();
 
-        add(new H2(getTranslation("lecture.editHeading")),
+        add(new H2(getTranslation("lecture.editHeading")), keeper,
                 new FormLayout(week, date, title, recordingUrl, liveStartsAt, liveUrl),
                 editor, actions,
                 new H3(getTranslation("lecture.attachments")),
@@ -138,6 +162,40 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
                         String.join(", ", config.lectures().attachmentTypes()),
                         config.lectures().maxAttachmentBytes() / (1024 * 1024))),
                 attachmentList, upload());
+        keeper.open(LectureDrafts.of(courseId, lectureId), version);
+    }
+
+    private void showPreview(String markdown) {
+        preview.show(markdown);
+        removedHtml.show(LectureRenderer.removals(markdown));
+    }
+
+    /** Saves; when the sanitiser removes HTML from the text, only after the author agreed to it for this text. */
+    private void saveAsked() {
+        String text = body.getValue();
+        removedHtml.show(LectureRenderer.removals(text));
+        if (removedHtml.removals().isEmpty() || text.equals(confirmedBody)) {
+            save();
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("sanitizer-confirm");
+        dialog.setHeader(getTranslation("sanitizer.confirm.heading"));
+        dialog.setText(getTranslation("sanitizer.confirm.text", removedHtml.removals().size(),
+                removedHtml.removals().stream().mapToInt(r -> r.lostChars()).sum()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("sanitizer.confirm.cancel"));
+        dialog.setConfirmText(getTranslation("sanitizer.confirm.save"));
+        dialog.addConfirmListener(confirm -> {
+            confirmedBody = text;
+            save();
+        });
+        dialog.open();
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        keeper.beforeLeave(event);
     }
 
     private void fill(LectureDetails lecture) {
@@ -166,6 +224,7 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
             }
             version = saved.version();
             pageTitle = saved.title();
+            keeper.saved(version);
             Notifications.success(getTranslation("lecture.saved", saved.title()));
         } catch (UserFacingException refusal) {
             // What was typed stays in the form, so it can be copied or saved again after reloading.
