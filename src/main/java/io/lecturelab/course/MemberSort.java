@@ -2,7 +2,7 @@ package io.lecturelab.course;
 
 /** How the members page orders its list. */
 public enum MemberSort {
-    /** By name, in the order Korean readers expect (Hangul, then Latin letters). */
+    /** By name, in Korean collation (Latin letters first, then Hangul in dictionary order). */
     NAME,
     /** By student number; members without one (usually staff) last. */
     STUDENT_ID,
