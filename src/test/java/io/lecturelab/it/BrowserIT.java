@@ -331,7 +331,8 @@ class BrowserIT {
             admin.page.locator("#new-member-username input").fill(teacher);
             admin.page.locator("#new-member-name input").fill("송교수");
             admin.page.locator("#new-member-role").click();
-            admin.page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("교수자")).click();
+            admin.page.locator("vaadin-select-item[role=option]:visible").filter(new Locator.FilterOptions().setHasText("교수자"))
+                    .click();
             admin.page.locator("#add-member").click();
             assertThat(admin.page.locator("#members")).containsText("송교수");
             admin.page.locator("#add-member").click();

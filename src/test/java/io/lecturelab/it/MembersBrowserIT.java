@@ -76,14 +76,15 @@ class MembersBrowserIT {
             phone.page.locator("#member-search input").fill("20" + tag);
             phone.settle();
             phone.page.locator("#member-sort").click();
-            phone.page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("학번")).click();
+            phone.page.locator("vaadin-select-item[role=option]:visible").filter(new Locator.FilterOptions().setHasText("학번"))
+                    .click();
             phone.settle();
             assertThat(phone.page.locator(".mb-card .mb-name")).containsText(new String[] {"이서연", "Park Jiwoo", "김민준"});
 
             // role: Park becomes a teaching assistant
             Locator parkCard = card(phone, park);
             parkCard.locator("vaadin-select").click();
-            phone.page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText("조교"))
+            phone.page.locator("vaadin-select-item[role=option]:visible").filter(new Locator.FilterOptions().setHasText("조교"))
                     .click();
             phone.settle();
             assertThat(db.text("select m.role from course_member m join app_user u on u.id = m.user_id "
@@ -128,7 +129,7 @@ class MembersBrowserIT {
             checkPage(laptop, "members-laptop-en");
             // the last instructor stays one: refused with a message, the select shows the role again
             card(laptop, instructor).locator("vaadin-select").click();
-            laptop.page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions()
+            laptop.page.locator("vaadin-select-item[role=option]:visible").filter(new Locator.FilterOptions()
                     .setHasText("Student")).click();
             assertThat(laptop.page.locator("vaadin-notification-card[theme~=error]"))
                     .containsText("at least one instructor");
