@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** A course in one term, with the facts its home page shows. */
 @Entity
@@ -52,32 +53,32 @@ class Course {
     @Column(name = "live_class_url", nullable = false)
     String liveClassUrl = "";
 
-    @Column(name = "attendance_weight", nullable = false)
-    int attendanceWeight = 10;
+    @Column(name = "attendance_weight")
+    Integer attendanceWeight;
 
-    @Column(name = "midterm_weight", nullable = false)
-    int midtermWeight = 30;
+    @Column(name = "midterm_weight")
+    Integer midtermWeight;
 
-    @Column(name = "final_weight", nullable = false)
-    int finalWeight = 30;
+    @Column(name = "final_weight")
+    Integer finalWeight;
 
-    @Column(name = "homework_weight", nullable = false)
-    int homeworkWeight = 30;
+    @Column(name = "homework_weight")
+    Integer homeworkWeight;
 
-    @Column(name = "programming_homeworks", nullable = false)
-    int programmingHomeworks = 3;
+    @Column(name = "programming_homeworks")
+    Integer programmingHomeworks;
 
-    @Column(name = "paper_reviews", nullable = false)
-    int paperReviews = 1;
+    @Column(name = "paper_reviews")
+    Integer paperReviews;
 
-    @Column(name = "team_min_size", nullable = false)
-    int teamMinSize = 2;
+    @Column(name = "team_min_size")
+    Integer teamMinSize;
 
-    @Column(name = "team_max_size", nullable = false)
-    int teamMaxSize = 3;
+    @Column(name = "team_max_size")
+    Integer teamMaxSize;
 
-    @Column(name = "presentation_minutes", nullable = false)
-    int presentationMinutes = 7;
+    @Column(name = "presentation_minutes")
+    Integer presentationMinutes;
 
     @Column(nullable = false)
     String overview = "";
@@ -91,12 +92,15 @@ class Course {
     @Version
     int version;
 
+    /** Grading policy and team rules are empty (all their columns null) until an instructor enters them. */
     CourseSettings settings() {
+        Optional<GradingPolicy> grading = attendanceWeight == null ? Optional.empty()
+                : Optional.of(new GradingPolicy(attendanceWeight, midtermWeight, finalWeight, homeworkWeight,
+                        programmingHomeworks, paperReviews));
+        Optional<TeamRules> team = teamMinSize == null ? Optional.empty()
+                : Optional.of(new TeamRules(teamMinSize, teamMaxSize, presentationMinutes));
         return new CourseSettings(title, term, timeZone, instructorName, instructorEmail, instructorPhone,
-                officeHours, recordedLecture, liveClass, liveClassUrl,
-                new GradingPolicy(attendanceWeight, midtermWeight, finalWeight, homeworkWeight, programmingHomeworks,
-                        paperReviews),
-                new TeamRules(teamMinSize, teamMaxSize, presentationMinutes), overview, resources, version);
+                officeHours, recordedLecture, liveClass, liveClassUrl, grading, team, overview, resources, version);
     }
 
     void apply(CourseSettings settings) {
@@ -110,17 +114,17 @@ class Course {
         recordedLecture = settings.recordedLecture();
         liveClass = settings.liveClass();
         liveClassUrl = settings.liveClassUrl();
-        GradingPolicy grading = settings.grading();
-        attendanceWeight = grading.attendance();
-        midtermWeight = grading.midterm();
-        finalWeight = grading.finalExam();
-        homeworkWeight = grading.homework();
-        programmingHomeworks = grading.programmingHomeworks();
-        paperReviews = grading.paperReviews();
-        TeamRules team = settings.team();
-        teamMinSize = team.minSize();
-        teamMaxSize = team.maxSize();
-        presentationMinutes = team.presentationMinutes();
+        Optional<GradingPolicy> grading = settings.grading();
+        attendanceWeight = grading.map(GradingPolicy::attendance).orElse(null);
+        midtermWeight = grading.map(GradingPolicy::midterm).orElse(null);
+        finalWeight = grading.map(GradingPolicy::finalExam).orElse(null);
+        homeworkWeight = grading.map(GradingPolicy::homework).orElse(null);
+        programmingHomeworks = grading.map(GradingPolicy::programmingHomeworks).orElse(null);
+        paperReviews = grading.map(GradingPolicy::paperReviews).orElse(null);
+        Optional<TeamRules> team = settings.team();
+        teamMinSize = team.map(TeamRules::minSize).orElse(null);
+        teamMaxSize = team.map(TeamRules::maxSize).orElse(null);
+        presentationMinutes = team.map(TeamRules::presentationMinutes).orElse(null);
         overview = settings.overview();
         resources = settings.resources();
     }

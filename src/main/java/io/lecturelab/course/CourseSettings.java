@@ -4,16 +4,19 @@ import io.lecturelab.base.UserFacingException;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Everything the course home page shows, as the instructor edits it. {@code version} is the version that was read;
- * saving a stale one is refused so that two editors never silently overwrite each other.
+ * saving a stale one is refused so that two editors never silently overwrite each other. The grading policy and the
+ * team rules are empty until an instructor enters them: a new course shows no rules nobody decided.
  */
 public record CourseSettings(String title, String term, String timeZone, String instructorName,
                              String instructorEmail, String instructorPhone, String officeHours,
-                             String recordedLecture, String liveClass, String liveClassUrl, GradingPolicy grading,
-                             TeamRules team, String overview, String resources, int version) {
+                             String recordedLecture, String liveClass, String liveClassUrl,
+                             Optional<GradingPolicy> grading, Optional<TeamRules> team, String overview,
+                             String resources, int version) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -47,9 +50,8 @@ public record CourseSettings(String title, String term, String timeZone, String 
         if (!liveClassUrl.isEmpty() && !liveClassUrl.matches("https?://\\S+")) {
             throw new UserFacingException("course.error.url", liveClassUrl);
         }
-        if (grading == null || team == null) {
-            throw new IllegalArgumentException("grading and team rules are required");
-        }
+        grading = grading == null ? Optional.empty() : grading;
+        team = team == null ? Optional.empty() : team;
     }
 
     private static String clean(String value) {

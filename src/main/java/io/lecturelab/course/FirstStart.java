@@ -79,7 +79,8 @@ class FirstStart {
                 "비어 있는 시간은 모두 가능합니다. 수업, 진로 등 도움이 필요한 학생은, 비어 있는 시간 중 편한 시간을 "
                         + "메일로 연락 부탁드립니다. https://mlai.uos.ac.kr/contact",
                 "Mon 13:00–15:00", "Tue 12:00–13:00 (Zoom)", "",
-                GradingPolicy.DEFAULT, TeamRules.DEFAULT, resource("overview.md"), resource("resources.md"), 0));
+                Optional.of(GradingPolicy.SAMPLE), Optional.of(TeamRules.SAMPLE), resource("overview.md"),
+                resource("resources.md"), 0));
         users.findByUsername(config.admin().username())
                 .ifPresent(admin -> courseService.enrol(course, admin, CourseRole.INSTRUCTOR));
         LOG.infof("Sample course '%s' created", SAMPLE_SLUG);

@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
 
 /**
  * A class roster read from CSV: one student a line as {@code student id, name, email}, UTF-8 (a byte-order mark is
- * fine), with an optional header line. Either every line is good and {@link #students()} holds them, or
+ * fine), with an optional header line. A file separated by semicolons is refused with a hint to save it with commas.
+ * Either every line is good and {@link #students()} holds them, or
  * {@link #problems()} says, by line, what is wrong.
  */
 public record Roster(List<Student> students, List<RosterProblem> problems) {
@@ -60,9 +61,16 @@ public record Roster(List<Student> students, List<RosterProblem> problems) {
         Map<String, Long> emailLines = new HashMap<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
         int[] lineStarts = lineStarts(text);
+        boolean semicolons = false;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
                 long line = lineOf(lineStarts, firstVisible(text, record.getCharacterPosition()));
+                if (record.size() != COLUMNS && record.stream().anyMatch(value -> value.contains(";"))) {
+                    // Separated by semicolons (as spreadsheets save "CSV" in some languages): one hint, not a
+                    // column count for every line.
+                    semicolons = true;
+                    continue;
+                }
                 if (record.getRecordNumber() == 1 && HEADER_NAMES.contains(record.get(0).toLowerCase(Locale.ROOT))) {
                     continue;
                 }
@@ -71,6 +79,9 @@ public record Roster(List<Student> students, List<RosterProblem> problems) {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             problems.add(new RosterProblem(problems.isEmpty() && students.isEmpty() ? 1 : lastLine(students, problems) + 1,
                     "roster.error.malformed"));
+        }
+        if (semicolons) {
+            problems.addFirst(new RosterProblem(0, "roster.error.semicolon"));
         }
         if (students.isEmpty() && problems.isEmpty()) {
             problems.add(new RosterProblem(0, "roster.error.empty"));

@@ -83,6 +83,20 @@ public class UserService {
     }
 
     /**
+     * Replaces the password with a generated temporary one that must be changed at the next sign-in, and ends every
+     * sign-in of the account (whoever knew the old password is out). Returns the password to hand over; it is not
+     * stored anywhere readable. The caller decides who may do this (see {@code CourseService#resetPassword}).
+     */
+    public NewAccount issueTemporaryPassword(long userId) {
+        User user = users.findByIdOptional(userId).orElseThrow(() -> new UserFacingException("account.error.noSuchUser"));
+        String secret = generatePassword();
+        user.setPasswordHash(hash(secret));
+        user.setMustChangePassword(true);
+        sessions.revokeAllOf(userId, null);
+        return new NewAccount(user.getId(), user.getUsername(), secret);
+    }
+
+    /**
      * Disables or enables an account (administrators only). A disabled account cannot sign in, and its sign-ins end
      * at their next request; everything it made is kept.
      */

@@ -227,6 +227,9 @@ class BrowserIT {
             assertThat(instructor.page.locator(".roster-problems")).containsText("UTF-8");
 
             upload(instructor, "roster.csv", good);
+            assertThat(instructor.page.locator("#preview-new")).containsText("새 계정 2개");
+            instructor.page.locator("#apply-roster").click();
+            instructor.settle();
             assertThat(instructor.page.locator("#import-result")).containsText("학생 2명을 등록했습니다");
             assertThat(instructor.page.locator("#temporary-passwords")).containsText("9" + suffix + "1");
             assertThat(instructor.page.locator("#members")).containsText("이서연");
@@ -328,7 +331,8 @@ class BrowserIT {
             admin.page.locator("#new-member-username input").fill(teacher);
             admin.page.locator("#new-member-name input").fill("송교수");
             admin.page.locator("#new-member-role").click();
-            admin.page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("교수자")).click();
+            admin.page.locator("vaadin-select-item[role=option]:visible").filter(new Locator.FilterOptions().setHasText("교수자"))
+                    .click();
             admin.page.locator("#add-member").click();
             assertThat(admin.page.locator("#members")).containsText("송교수");
             admin.page.locator("#add-member").click();

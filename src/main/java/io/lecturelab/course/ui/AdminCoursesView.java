@@ -18,6 +18,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 
+import java.util.Optional;
+
 /**
  * Administrators create courses (e.g. one per term). Staff are then added on the course's members page, where the
  * administrator acts as an instructor.
@@ -49,10 +51,13 @@ public class AdminCoursesView extends VerticalLayout implements HasDynamicTitle 
         title.setId("new-course-title");
         TextField term = new TextField(getTranslation("admin.term"));
         term.setId("new-course-term");
+        TextField instructor = new TextField(getTranslation("admin.instructor"));
+        instructor.setHelperText(getTranslation("admin.instructorHelp"));
+        instructor.setId("new-course-instructor");
         Button create = new Button(getTranslation("admin.create"), click -> {
             try {
                 long id = courses.create(slug.getValue(), title.getValue(), term.getValue(),
-                        currentUser.require());
+                        Optional.of(instructor.getValue()), currentUser.require());
                 Notifications.success(getTranslation("admin.created", title.getValue()));
                 getUI().ifPresent(ui -> ui.navigate(MembersView.class, CourseRoutes.of(id)));
             } catch (UserFacingException refusal) {
@@ -62,7 +67,7 @@ public class AdminCoursesView extends VerticalLayout implements HasDynamicTitle 
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-course");
         add(new H2(getTranslation("admin.heading")), grid, new H3(getTranslation("admin.new")),
-                new FormLayout(slug, title, term, create));
+                new FormLayout(slug, title, term, instructor, create));
         refresh();
     }
 

@@ -31,6 +31,7 @@ import io.lecturelab.security.ui.CurrentUser;
 import jakarta.enterprise.inject.Instance;
 
 import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * The course's home page: instructor and contact, office hours, class format, grading policy, team project rules
@@ -63,10 +64,14 @@ public class CourseHomeView extends VerticalLayout implements BeforeEnterObserve
         add(new H2(course.title() + " · " + course.term()));
         contributions.stream().sorted(Comparator.comparingInt(CourseHomeSection::order))
                 .forEach(c -> c.section(courseId, viewer).ifPresent(this::add));
-        add(section("home.instructor", instructor(course)));
+        if (!(course.instructorName().isEmpty() && course.instructorEmail().isEmpty()
+                && course.instructorPhone().isEmpty() && course.officeHours().isEmpty())) {
+            add(section("home.instructor", instructor(course)));
+        }
         add(section("home.classFormat", classFormat(course)));
-        add(section("home.grading", grading(course.grading(), course.team())));
-        add(section("home.team", team(course.team())));
+        // A course shows a grading policy and team rules only once its instructor has entered them.
+        course.grading().ifPresent(grading -> add(section("home.grading", grading(grading, course.team()))));
+        course.team().ifPresent(team -> add(section("home.team", team(team))));
         if (!course.overview().isBlank()) {
             add(section("home.overview", markdown(course.overview())));
         }
@@ -107,7 +112,7 @@ public class CourseHomeView extends VerticalLayout implements BeforeEnterObserve
         return list;
     }
 
-    private Component grading(GradingPolicy grading, TeamRules team) {
+    private Component grading(GradingPolicy grading, Optional<TeamRules> team) {
         NativeTableBody body = new NativeTableBody(
                 row("grading.attendance", grading.attendance()),
                 row("grading.midterm", grading.midterm()),
@@ -117,8 +122,9 @@ public class CourseHomeView extends VerticalLayout implements BeforeEnterObserve
         table.addClassName("grading-policy");
         UnorderedList homework = new UnorderedList(
                 new ListItem(getTranslation("grading.programming", grading.programmingHomeworks())),
-                new ListItem(getTranslation("grading.paperReview", grading.paperReviews())),
-                new ListItem(getTranslation("grading.proposal", team.presentationMinutes())));
+                new ListItem(getTranslation("grading.paperReview", grading.paperReviews())));
+        team.ifPresent(rules -> homework.add(new ListItem(getTranslation("grading.proposal",
+                rules.presentationMinutes()))));
         return new Div(table, new Paragraph(getTranslation("grading.homeworkParts")), homework);
     }
 

@@ -30,6 +30,8 @@ import io.lecturelab.draft.ui.DraftFields;
 import io.lecturelab.draft.ui.DraftKeeper;
 import io.lecturelab.security.ui.CurrentUser;
 
+import java.util.Optional;
+
 /**
  * The instructor edits what the course home page shows. Saving over someone else's newer save is refused with a
  * message, and the form keeps what was typed so nothing is lost. Unsaved changes are kept as a draft while typing and
@@ -134,17 +136,18 @@ public class CourseSettingsView extends VerticalLayout implements BeforeEnterObs
         recordedLecture.setValue(settings.recordedLecture());
         liveClass.setValue(settings.liveClass());
         liveClassUrl.setValue(settings.liveClassUrl());
-        GradingPolicy grading = settings.grading();
-        attendance.setValue(grading.attendance());
-        midterm.setValue(grading.midterm());
-        finalExam.setValue(grading.finalExam());
-        homework.setValue(grading.homework());
-        programmingHomeworks.setValue(grading.programmingHomeworks());
-        paperReviews.setValue(grading.paperReviews());
-        TeamRules team = settings.team();
-        teamMin.setValue(team.minSize());
-        teamMax.setValue(team.maxSize());
-        presentationMinutes.setValue(team.presentationMinutes());
+        // Empty fields while the course has no grading policy or team rules: nothing is proposed that nobody chose.
+        Optional<GradingPolicy> grading = settings.grading();
+        attendance.setValue(grading.map(GradingPolicy::attendance).orElse(null));
+        midterm.setValue(grading.map(GradingPolicy::midterm).orElse(null));
+        finalExam.setValue(grading.map(GradingPolicy::finalExam).orElse(null));
+        homework.setValue(grading.map(GradingPolicy::homework).orElse(null));
+        programmingHomeworks.setValue(grading.map(GradingPolicy::programmingHomeworks).orElse(null));
+        paperReviews.setValue(grading.map(GradingPolicy::paperReviews).orElse(null));
+        Optional<TeamRules> team = settings.team();
+        teamMin.setValue(team.map(TeamRules::minSize).orElse(null));
+        teamMax.setValue(team.map(TeamRules::maxSize).orElse(null));
+        presentationMinutes.setValue(team.map(TeamRules::presentationMinutes).orElse(null));
         overview.setValue(settings.overview());
         resources.setValue(settings.resources());
         version = settings.version();
@@ -156,9 +159,9 @@ public class CourseSettingsView extends VerticalLayout implements BeforeEnterObs
                     term.getValue(), timeZone.getValue(), instructorName.getValue(), instructorEmail.getValue(),
                     instructorPhone.getValue(), officeHours.getValue(), recordedLecture.getValue(),
                     liveClass.getValue(), liveClassUrl.getValue(),
-                    new GradingPolicy(value(attendance), value(midterm), value(finalExam), value(homework),
+                    GradingPolicy.fromFields(value(attendance), value(midterm), value(finalExam), value(homework),
                             value(programmingHomeworks), value(paperReviews)),
-                    new TeamRules(value(teamMin), value(teamMax), value(presentationMinutes)),
+                    TeamRules.fromFields(value(teamMin), value(teamMax), value(presentationMinutes)),
                     overview.getValue(), resources.getValue(), version), currentUser.require());
             version = saved.version();
             keeper.saved(version);
@@ -168,9 +171,15 @@ public class CourseSettingsView extends VerticalLayout implements BeforeEnterObs
         }
     }
 
-    /** An empty or unparsable number field counts as invalid input, reported by the records' checks. */
-    private static int value(IntegerField field) {
-        return field.getValue() == null ? -1 : field.getValue();
+    /**
+     * An empty field is null (a policy left out); an unparsable one counts as invalid input, reported by the records'
+     * checks.
+     */
+    private static Integer value(IntegerField field) {
+        if (field.getValue() == null) {
+            return field.isInvalid() ? -1 : null;
+        }
+        return field.getValue();
     }
 
     private static FormLayout form(Component... fields) {

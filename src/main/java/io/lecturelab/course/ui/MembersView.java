@@ -4,22 +4,30 @@ import io.lecturelab.base.LectureLabConfig;
 import io.lecturelab.base.LimitedInputStream;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.base.ui.Notifications;
+import io.lecturelab.course.CourseAccess;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
 import io.lecturelab.course.Member;
+import io.lecturelab.course.MemberSort;
 import io.lecturelab.course.NewMember;
 import io.lecturelab.course.RosterImport;
+import io.lecturelab.course.RosterPreview;
 import io.lecturelab.course.RosterProblem;
+import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService.NewAccount;
 import io.lecturelab.security.ui.CurrentUser;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.NativeTableBody;
@@ -28,6 +36,7 @@ import com.vaadin.flow.component.html.NativeTableHeader;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -36,6 +45,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -46,52 +56,227 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * Course staff see who takes part; instructors add people one by one or import a class roster from CSV. New
- * accounts get a temporary password that is shown here once, to hand over.
+ * Course staff find members (search, sort by name, student number or role). Instructors also add people, change
+ * roles, remove members, reset passwords (a temporary password shown once, with a copy button) and import a class
+ * roster: the file is previewed first (new accounts, existing accounts enrolled, lines refused with reasons) and then
+ * applied whole. Teaching assistants only find members; every action is decided again in {@link CourseService}.
+ * Members are cards, so the page reads the same at 390 px and 1366 px.
  */
 @Route(value = CourseRoutes.PREFIX + "/members", layout = MainLayout.class)
 @RequiresCourseRole({CourseRole.TA, CourseRole.INSTRUCTOR})
+@CssImport("./styles/members.css")
 public class MembersView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CourseService courses;
     private final CurrentUser currentUser;
     private final int maxRosterBytes;
-    private final Grid<Member> grid = new Grid<>(Member.class, false);
+    private final TextField search = new TextField();
+    private final Select<MemberSort> sort = new Select<>();
+    private final Span count = new Span();
+    private final Div list = new Div();
     private final Div result = new Div();
+    private final Div staffHelp = new Div();
     private final Div instructorTools = new Div();
     private long courseId;
+    private boolean instructor;
+    private byte[] previewedCsv;
+    private RosterPreview preview;
 
     public MembersView(CourseService courses, CurrentUser currentUser, LectureLabConfig config) {
         this.courses = courses;
         this.currentUser = currentUser;
         this.maxRosterBytes = config.maxRosterBytes();
         addClassName("page");
-        grid.addColumn(Member::displayName).setHeader(getTranslation("member.name")).setAutoWidth(true);
-        grid.addColumn(Member::username).setHeader(getTranslation("member.username")).setAutoWidth(true);
-        grid.addColumn(Member::studentId).setHeader(getTranslation("member.studentId")).setAutoWidth(true);
-        grid.addColumn(Member::email).setHeader(getTranslation("member.email")).setAutoWidth(true);
-        grid.addColumn(member -> getTranslation("role." + member.role().name()))
-                .setHeader(getTranslation("member.role")).setAutoWidth(true);
-        grid.setAllRowsVisible(true);
-        grid.setId("members");
+        addClassName("members-page");
+        search.setLabel(getTranslation("members.search"));
+        search.setHelperText(getTranslation("members.searchHelp"));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setId("member-search");
+        search.addValueChangeListener(event -> refresh());
+        sort.setLabel(getTranslation("members.sort"));
+        sort.setItems(MemberSort.values());
+        sort.setItemLabelGenerator(s -> getTranslation("members.sort." + s.name()));
+        sort.setValue(MemberSort.ROLE);
+        sort.setId("member-sort");
+        sort.addValueChangeListener(event -> refresh());
+        count.setId("member-count");
+        count.getElement().setAttribute("aria-live", "polite");
+        Div toolbar = new Div(search, sort, count);
+        toolbar.addClassName("mb-toolbar");
+        list.addClassName("mb-list");
+        list.setId("members");
         result.setId("import-result");
-        add(new H2(getTranslation("members.heading")), grid, instructorTools);
+        add(new H2(getTranslation("members.heading")), staffHelp, toolbar, list, instructorTools);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         courseId = CourseRoutes.courseId(event.getRouteParameters()).orElseThrow();
-        refresh();
-        boolean instructor = courses.access(courseId, currentUser.require()).instructor();
+        CourseAccess access = courses.access(courseId, currentUser.require());
+        instructor = access.instructor();
+        staffHelp.removeAll();
+        staffHelp.add(new Paragraph(getTranslation(instructor ? "members.removedHelp" : "members.taHelp")));
         instructorTools.removeAll();
         if (instructor) {
             instructorTools.add(new H3(getTranslation("members.addOne")), addForm(),
                     new H3(getTranslation("members.import")), new Paragraph(getTranslation("members.importHelp")),
                     rosterUpload(), result);
         }
+        refresh();
     }
+
+    // --- the list ------------------------------------------------------------------------------------------------
+
+    private void refresh() {
+        SignedInUser viewer = currentUser.require();
+        List<Member> found = courses.members(courseId, search.getValue(), sort.getValue(), viewer);
+        count.setText(getTranslation("members.count", found.size()));
+        list.removeAll();
+        found.forEach(member -> list.add(card(member, viewer)));
+    }
+
+    private Component card(Member member, SignedInUser viewer) {
+        boolean self = member.userId() == viewer.id();
+        Span name = new Span(member.displayName() + (self ? " " + getTranslation("members.you") : ""));
+        name.addClassName("mb-name");
+        Div facts = new Div();
+        facts.addClassName("mb-facts");
+        facts.add(fact("member.username", member.username()));
+        if (member.studentId() != null && !member.studentId().isBlank()) {
+            facts.add(fact("member.studentId", member.studentId()));
+        }
+        if (member.email() != null && !member.email().isBlank()) {
+            facts.add(fact("member.email", member.email()));
+        }
+        Div card = new Div();
+        card.addClassName("mb-card");
+        card.getElement().setAttribute("data-username", member.username());
+        if (!instructor) {
+            Span role = new Span(getTranslation("role." + member.role().name()));
+            role.addClassName("mb-role");
+            card.add(new Div(name, role), facts);
+            return card;
+        }
+        Select<CourseRole> role = new Select<>();
+        role.setLabel(getTranslation("member.role"));
+        role.setAriaLabel(getTranslation("members.roleOf", member.displayName()));
+        role.setItems(CourseRole.values());
+        role.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
+        role.setValue(member.role());
+        role.addClassName("mb-role-select");
+        role.addValueChangeListener(event -> {
+            if (!event.isFromClient() || event.getValue() == null) {
+                return;
+            }
+            try {
+                courses.changeRole(courseId, member.userId(), event.getValue(), currentUser.require());
+                Notifications.success(getTranslation("members.roleChanged", member.displayName(),
+                        getTranslation("role." + event.getValue().name())));
+                refresh();
+            } catch (UserFacingException refusal) {
+                role.setValue(event.getOldValue());
+                Notifications.error(refusal);
+            }
+        });
+        Div actions = new Div(role);
+        actions.addClassName("mb-actions");
+        if (!self) {
+            Button reset = new Button(getTranslation("members.reset"), click -> confirmReset(member));
+            reset.setAriaLabel(getTranslation("members.resetOf", member.displayName()));
+            reset.addClassName("mb-reset");
+            reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(reset);
+        }
+        Button remove = new Button(getTranslation("members.remove"), click -> confirmRemove(member));
+        remove.setAriaLabel(getTranslation("members.removeOf", member.displayName()));
+        remove.addClassName("mb-remove");
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        actions.add(remove);
+        card.add(new Div(name), facts, actions);
+        return card;
+    }
+
+    private Component fact(String labelKey, String value) {
+        Span label = new Span(getTranslation(labelKey) + ": ");
+        label.addClassName("mb-label");
+        Span fact = new Span(label, new Span(value));
+        fact.addClassName("mb-fact");
+        return fact;
+    }
+
+    private void confirmRemove(Member member) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("members.removeConfirm.title", member.displayName()));
+        dialog.setText(getTranslation("members.removeConfirm.text"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("members.cancel"));
+        dialog.setConfirmText(getTranslation("members.remove"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(event -> {
+            try {
+                courses.removeMember(courseId, member.userId(), currentUser.require());
+                Notifications.success(getTranslation("members.removed", member.displayName()));
+                refresh();
+            } catch (UserFacingException refusal) {
+                Notifications.error(refusal);
+            }
+        });
+        dialog.open();
+    }
+
+    private void confirmReset(Member member) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("members.resetConfirm.title", member.displayName()));
+        dialog.setText(getTranslation("members.resetConfirm.text"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("members.cancel"));
+        dialog.setConfirmText(getTranslation("members.reset"));
+        dialog.addConfirmListener(event -> {
+            try {
+                NewAccount account = courses.resetPassword(courseId, member.userId(), currentUser.require());
+                showTemporaryPassword(member, account);
+            } catch (UserFacingException refusal) {
+                Notifications.error(refusal);
+            }
+        });
+        dialog.open();
+    }
+
+    /** The new password, once: closing the dialog forgets it (the server keeps only its hash). */
+    private void showTemporaryPassword(Member member, NewAccount account) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("members.resetDone.title", member.displayName()));
+        Span password = new Span(account.password());
+        password.setId("reset-password");
+        password.addClassName("mb-password");
+        Button copy = copyButton(getTranslation("members.copy"), account.password());
+        copy.setAriaLabel(getTranslation("members.copyPassword"));
+        copy.setId("copy-reset-password");
+        Div line = new Div(password, copy);
+        line.addClassName("mb-password-line");
+        dialog.add(new Paragraph(getTranslation("members.resetDone.text", member.displayName(), account.username())),
+                line);
+        Button close = new Button(getTranslation("members.close"), click -> dialog.close());
+        close.setId("close-reset-password");
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    private Button copyButton(String text, String value) {
+        Button copy = new Button(text);
+        copy.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        copy.addClickListener(click -> copy.getElement()
+                .executeJs("return navigator.clipboard.writeText($0)", value)
+                .then(ok -> Notifications.success(getTranslation("members.copied")),
+                        failed -> Notifications.error(getTranslation("members.copyFailed"))));
+        return copy;
+    }
+
+    // --- adding one person -------------------------------------------------------------------------------------
 
     private FormLayout addForm() {
         TextField username = new TextField(getTranslation("member.username"));
@@ -113,8 +298,10 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
                 courses.addMember(courseId, new NewMember(username.getValue(), name.getValue(), email.getValue(),
                                 studentId.getValue().isBlank() ? null : studentId.getValue().strip(), role.getValue()),
                                 currentUser.require())
-                        .ifPresentOrElse(account -> showAccounts(List.of(account)),
-                                () -> result.removeAll());
+                        .ifPresentOrElse(account -> {
+                            result.removeAll();
+                            showAccounts(List.of(account));
+                        }, result::removeAll);
                 Notifications.success(getTranslation("members.added", name.getValue()));
                 username.clear();
                 name.clear();
@@ -129,6 +316,8 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
         add.setId("add-member");
         return new FormLayout(username, name, email, studentId, role, add);
     }
+
+    // --- roster import: preview, then apply ----------------------------------------------------------------------
 
     private Upload rosterUpload() {
         Upload upload = new Upload();
@@ -178,37 +367,120 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
             // Ready for the next (e.g. corrected) file whatever this one's outcome.
             upload.clearFileList();
             if (refusal != null) {
-                showProblems(List.of(refusal));
+                previewedCsv = null;
+                preview = null;
+                result.removeAll();
+                result.add(problems(List.of(refusal)));
             } else {
-                importRoster(accepted);
+                showPreview(accepted);
             }
         });
     }
 
-    private void importRoster(byte[] csv) {
-        RosterImport outcome = courses.importRoster(courseId, csv, currentUser.require());
-        if (!outcome.accepted()) {
-            showProblems(outcome.problems());
+    private void showPreview(byte[] csv) {
+        try {
+            preview = courses.previewRoster(courseId, csv, currentUser.require());
+            previewedCsv = csv;
+        } catch (UserFacingException refusal) {
+            Notifications.error(refusal);
             return;
         }
         result.removeAll();
-        result.add(new Paragraph(getTranslation("roster.imported", outcome.enrolled(), outcome.alreadyMembers())));
+        Div box = new Div(new H4(getTranslation("members.preview.heading")));
+        box.addClassName("mb-preview");
+        box.setId("roster-preview");
+        box.add(section("members.preview.new", "preview-new", preview.newAccounts().size(),
+                preview.newAccounts().stream().map(l -> getTranslation("members.preview.line", l.line(),
+                        l.studentId(), l.name(), l.email())).toList()));
+        box.add(section("members.preview.existing", "preview-existing", preview.existingAccounts().size(),
+                preview.existingAccounts().stream().map(l -> getTranslation("members.preview.lineAccount", l.line(),
+                        l.studentId(), l.name(), l.username())).toList()));
+        box.add(section("members.preview.already", "preview-already", preview.alreadyMembers().size(),
+                preview.alreadyMembers().stream().map(l -> getTranslation("members.preview.lineAccount", l.line(),
+                        l.studentId(), l.name(), l.username())).toList()));
+        if (!preview.refused().isEmpty()) {
+            Div refused = section("members.preview.refused", "preview-refused", preview.refused().size(),
+                    preview.refused().stream().map(this::describe).toList());
+            refused.addClassName("roster-problems");
+            refused.add(new Paragraph(getTranslation("members.preview.refusedHelp")));
+            box.add(refused);
+        }
+        if (preview.applicable()) {
+            int students = preview.newAccounts().size() + preview.existingAccounts().size();
+            Button apply = new Button(getTranslation("members.preview.apply", students), click -> apply());
+            apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            apply.setId("apply-roster");
+            Button cancel = new Button(getTranslation("members.cancel"), click -> {
+                preview = null;
+                previewedCsv = null;
+                result.removeAll();
+            });
+            cancel.setId("cancel-roster");
+            Div buttons = new Div(apply, cancel);
+            buttons.addClassName("mb-actions");
+            box.add(buttons);
+        } else if (preview.refused().isEmpty()) {
+            box.add(new Paragraph(getTranslation("members.preview.nothing")));
+        }
+        result.add(box);
+    }
+
+    private Div section(String key, String id, int size, List<String> lines) {
+        Div section = new Div(new Paragraph(getTranslation(key, size)));
+        section.setId(id);
+        section.addClassName("mb-preview-section");
+        if (!lines.isEmpty()) {
+            UnorderedList items = new UnorderedList();
+            lines.forEach(line -> items.add(new ListItem(line)));
+            section.add(items);
+        }
+        return section;
+    }
+
+    private void apply() {
+        if (previewedCsv == null || preview == null) {
+            return;
+        }
+        RosterImport outcome = courses.applyRoster(courseId, previewedCsv, preview, currentUser.require());
+        if (!outcome.accepted()) {
+            if (outcome.problems().stream().anyMatch(p -> p.messageKey().equals("roster.error.changed"))) {
+                // The database moved on since the preview: say so and show what the file would do now.
+                byte[] csv = previewedCsv;
+                showPreview(csv);
+                result.addComponentAsFirst(problems(outcome.problems()));
+            } else {
+                result.removeAll();
+                result.add(problems(outcome.problems()));
+            }
+            return;
+        }
+        preview = null;
+        previewedCsv = null;
+        result.removeAll();
+        Paragraph done = new Paragraph(getTranslation("roster.imported", outcome.enrolled(),
+                outcome.alreadyMembers()));
+        done.setId("roster-imported");
+        result.add(done);
         if (!outcome.created().isEmpty()) {
             showAccounts(outcome.created());
         }
         refresh();
     }
 
-    private void showProblems(List<RosterProblem> problems) {
-        result.removeAll();
-        UnorderedList list = new UnorderedList();
-        problems.forEach(problem -> {
-            String text = getTranslation(problem.messageKey(), problem.arguments().toArray());
-            list.add(new ListItem(problem.line() > 0 ? getTranslation("roster.line", problem.line(), text) : text));
-        });
-        Div box = new Div(new Paragraph(getTranslation("roster.rejected")), list);
+    private String describe(RosterProblem problem) {
+        Object[] arguments = problem.arguments().stream()
+                .map(a -> a instanceof CourseRole role ? getTranslation("role." + role.name()) : a)
+                .toArray();
+        String text = getTranslation(problem.messageKey(), arguments);
+        return problem.line() > 0 ? getTranslation("roster.line", problem.line(), text) : text;
+    }
+
+    private Component problems(List<RosterProblem> problems) {
+        UnorderedList items = new UnorderedList();
+        problems.forEach(problem -> items.add(new ListItem(describe(problem))));
+        Div box = new Div(new Paragraph(getTranslation("roster.rejected")), items);
         box.addClassName("roster-problems");
-        result.add(box);
+        return box;
     }
 
     /** Temporary passwords, shown once; their owners must choose their own at first sign-in. */
@@ -224,12 +496,11 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver, 
                 new NativeTableHeaderCell(getTranslation("member.temporaryPassword")))), rows);
         table.setId("temporary-passwords");
         Div box = new Div(table);
-        box.addClassName("markdown");
-        result.add(new Paragraph(getTranslation("members.passwordsOnce")), box);
-    }
-
-    private void refresh() {
-        grid.setItems(courses.members(courseId, currentUser.require()));
+        box.addClassName("mb-table-box");
+        Button copyAll = copyButton(getTranslation("members.copyAll"), accounts.stream()
+                .map(a -> a.username() + "\t" + a.password()).collect(Collectors.joining("\n")));
+        copyAll.setId("copy-passwords");
+        result.add(new Paragraph(getTranslation("members.passwordsOnce")), copyAll, box);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseAccess;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
+import io.lecturelab.course.TeamRules;
 import io.lecturelab.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -135,7 +136,7 @@ public class PresentationService {
     }
 
     private int minutes(long courseId, SignedInUser viewer) {
-        return courses.settings(courseId, viewer).team().presentationMinutes();
+        return courses.settings(courseId, viewer).team().orElse(TeamRules.UNSET).presentationMinutes();
     }
 
     private ZoneId zone(long courseId) {

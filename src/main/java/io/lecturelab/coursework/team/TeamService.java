@@ -447,7 +447,7 @@ public class TeamService {
     }
 
     private TeamRules rules(long courseId, SignedInUser viewer) {
-        return courses.settings(courseId, viewer).team();
+        return courses.settings(courseId, viewer).team().orElse(TeamRules.UNSET);
     }
 
     private ZoneId zone(long courseId) {

@@ -3,6 +3,8 @@ package io.lecturelab.coursework.team;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
+import io.lecturelab.course.CourseSettings;
+import io.lecturelab.course.TeamRules;
 import io.lecturelab.course.NewMember;
 import io.lecturelab.coursework.AssignmentDraft;
 import io.lecturelab.coursework.AssignmentKind;
@@ -76,6 +78,11 @@ class TeamServiceTest {
     @BeforeEach
     void course() {
         course = courses.create("t-" + unique(), "Deep learning", "2026 Fall", SignedInUser.system());
+        // A new course has no team rules; these tests use the sample course's (teams of 2 to 3, 7 minutes).
+        CourseSettings read = courses.settings(course, SignedInUser.system());
+        courses.updateSettings(course, new CourseSettings(read.title(), read.term(), read.timeZone(), "", "", "", "",
+                "", "", "", Optional.empty(), Optional.of(TeamRules.SAMPLE), "", "", read.version()),
+                SignedInUser.system());
         instructor = person(CourseRole.INSTRUCTOR);
         ta = person(CourseRole.TA);
     }
