@@ -139,7 +139,7 @@ public class AnnouncementService {
         }
         Map<Long, User> byId = users.list("id in ?1", members.stream().map(Member::userId).toList()).stream()
                 .collect(Collectors.toMap(User::getId, Function.identity()));
-        return members.stream().map(byId::get).filter(u -> u != null && !u.isDisabled())
+        return members.stream().map(m -> byId.get(m.userId())).filter(u -> u != null && !u.isDisabled())
                 .map(u -> new AnnouncementMails.Recipient(u.getId(), u.getEmail(), u.getLocale()))
                 .toList();
     }

@@ -95,7 +95,7 @@ public class MailOutbox {
 
     /** Mails waiting to be sent, sent, and given up after their last attempt (for administrators and tests). */
     public Counts counts() {
-        return new Counts(outbox.count("pending"), outbox.count("sent"), outbox.count("failed"));
+        return new Counts(outbox.countIn("pending"), outbox.countIn("sent"), outbox.countIn("failed"));
     }
 
     public record Counts(long pending, long sent, long failed) {

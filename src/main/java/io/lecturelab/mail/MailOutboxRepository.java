@@ -67,7 +67,7 @@ class MailOutboxRepository implements PanacheRepository<OutboxMail> {
                 .setParameter("id", userId).executeUpdate();
     }
 
-    long count(String state) {
+    long countIn(String state) {
         return switch (state) {
             case "sent" -> count("sentAt is not null");
             case "failed" -> count("gaveUpAt is not null");

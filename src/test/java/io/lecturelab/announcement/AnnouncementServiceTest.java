@@ -4,6 +4,15 @@ import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
 import io.lecturelab.course.NewMember;
+import io.lecturelab.coursework.AssignmentDraft;
+import io.lecturelab.coursework.AssignmentKind;
+import io.lecturelab.coursework.AssignmentService;
+import io.lecturelab.coursework.GradeForm;
+import io.lecturelab.coursework.GradingService;
+import io.lecturelab.coursework.HandIn;
+import io.lecturelab.coursework.Owner;
+import io.lecturelab.coursework.Rubric;
+import io.lecturelab.coursework.SubmissionService;
 import io.lecturelab.mail.MailOutbox;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService;
@@ -19,7 +28,9 @@ import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Announcements against the real PostgreSQL, and their e-mails against a real SMTP server (GreenMail) that the test
- * starts, stops and starts again.
+ * starts, stops and starts again; and the e-mail that tells students their grade is released.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
@@ -50,6 +61,15 @@ class AnnouncementServiceTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    GradingService grading;
 
     private long course;
     private String courseTitle;
@@ -231,6 +251,29 @@ class AnnouncementServiceTest {
         assertThat(new AnnouncementDraft(" Title ", "a\r\nb\n\n").body()).isEqualTo("a\nb");
     }
 
+    @Test
+    void released_grades_are_mailed_to_their_students_without_the_points() throws Exception {
+        long hw = assignments.create(course, new AssignmentDraft(AssignmentKind.HOMEWORK, "HW 1", "Softmax", 10,
+                java.time.Instant.parse("2099-12-31T14:59:00Z"), Optional.empty(), 0, 7, Rubric.NONE, true, 0),
+                instructor);
+        submissions.submit(course, hw, new HandIn("https://colab.research.google.com/drive/abc", List.of(),
+                Optional.empty()), alice);
+        submissions.submit(course, hw, new HandIn("https://colab.research.google.com/drive/def", List.of(),
+                Optional.empty()), carol);
+        grading.saveGrade(course, hw, Owner.student(alice.id()), new GradeForm(new BigDecimal("8.5"), List.of(),
+                "Good.", 0), ta);
+
+        assertThat(grading.release(course, hw, ta)).isEqualTo(1);
+
+        MimeMessage mail = SmtpServer.awaitMailsTo(address(alice), 1, 20).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("[" + courseTitle + "] Your grade for HW 1 is released");
+        String text = SmtpServer.parts(mail).get("text/plain");
+        assertThat(text).contains(SmtpServer.SITE_URL + "/courses/" + course + "/assignments/" + hw)
+                .doesNotContain("8.5");
+        Thread.sleep(500);
+        assertThat(SmtpServer.mailsTo(address(carol))).as("not graded yet").isEmpty();
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private long sentTo(long announcementId) {
@@ -242,10 +285,10 @@ class AnnouncementServiceTest {
     private String awaitError(long announcementId, String to, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
-            Object error = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+            List<?> errors = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                             "select last_error from mail_outbox where topic = ?1 and to_address = ?2")
-                    .setParameter(1, "announcement:" + announcementId).setParameter(2, to)
-                    .getResultStream().findFirst().orElse(null));
+                    .setParameter(1, "announcement:" + announcementId).setParameter(2, to).getResultList());
+            Object error = errors.isEmpty() ? null : errors.getFirst();
             if (error != null) {
                 return error.toString();
             }

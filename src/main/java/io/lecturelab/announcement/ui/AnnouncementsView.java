@@ -193,10 +193,8 @@ public class AnnouncementsView extends VerticalLayout implements BeforeEnterObse
         dialog.setText(getTranslation("announcement.deleteText"));
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("announcement.cancel"));
-        dialog.setConfirmText(getTranslation("announcement.delete"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.setId("announcement-delete-dialog");
-        dialog.addConfirmListener(confirmed -> {
+        Button confirm = new Button(getTranslation("announcement.delete"), click -> {
+            dialog.close();
             try {
                 announcements.delete(courseId, item.id(), currentUser.require());
                 Notifications.success(getTranslation("announcement.deleted"));
@@ -205,6 +203,10 @@ public class AnnouncementsView extends VerticalLayout implements BeforeEnterObse
             }
             refresh();
         });
+        confirm.setId("announcement-delete-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.setConfirmButton(confirm);
+        dialog.setId("announcement-delete-dialog");
         dialog.open();
     }
 
