@@ -8,6 +8,7 @@ import io.lecturelab.course.Member;
 import io.lecturelab.security.SignedInUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -53,6 +54,8 @@ public class GradingService {
     private final Teams teams;
     private final CourseService courses;
     private final Clock clock;
+    @Inject
+    GradeMails gradeMails;
 
     GradingService(AssignmentService assignmentService, SubmissionService submissionService,
                    SubmissionRepository submissions, GradeRepository grades, Teams teams, CourseService courses,
@@ -157,14 +160,19 @@ public class GradingService {
         return view(a, grade, courses.memberNames(courseId, staff));
     }
 
-    /** Releases every grade of the assignment that has points and is not released yet; returns how many. */
+    /**
+     * Releases every grade of the assignment that has points and is not released yet; returns how many. Their
+     * students (every member, for team work) are told by e-mail when this server sends mail.
+     */
     public int release(long courseId, long assignmentId, SignedInUser staff) {
         courses.requireStaff(courseId, staff);
-        assignmentService.visible(courseId, assignmentId, true);
+        Assignment assignment = assignmentService.visible(courseId, assignmentId, true);
         Instant now = clock.instant();
         List<Grade> ready = grades.ofAssignment(assignmentId).stream()
                 .filter(g -> g.points != null && g.releasedAt == null).toList();
         ready.forEach(g -> g.release(now));
+        gradeMails.released(courseId, assignmentId, assignment.title, ready.stream().map(Grade::owner).toList(),
+                staff);
         return ready.size();
     }
 
