@@ -82,7 +82,9 @@ class LayoutIT {
     private static final String ENGLISH_CHROME = """
             () => {
               const found = new Set();
-              const english = t => typeof t === 'string' && /[A-Za-z]{3,}/.test(t.replace(/LectureLab/g, ''));
+              // English: words of Latin letters and no Hangul at all (a Korean text may name ".ipynb" or "PNG")
+              const english = t => typeof t === 'string' && /[A-Za-z]{3,}/.test(t.replace(/LectureLab/g, ''))
+                  && !/[\uAC00-\uD7A3]/.test(t) && !/^\s*https?:/.test(t);
               const add = (where, t) => { if (english(t)) found.add(where + ': ' + t.trim().slice(0, 80)); };
               const strings = (o, where, depth) => {
                 if (o == null || depth > 4) return;
@@ -97,7 +99,7 @@ class LayoutIT {
                 if (shadow || tag.startsWith('vaadin-')) {
                   ['aria-label', 'title', 'placeholder'].forEach(a => add(tag + '[' + a + ']', e.getAttribute(a)));
                 }
-                if (shadow) e.childNodes.forEach(n => { if (n.nodeType === 3) add(tag + ' text', n.textContent); });
+                if (shadow && tag !== 'style' && tag !== 'script') e.childNodes.forEach(n => { if (n.nodeType === 3) add(tag + ' text', n.textContent); });
                 if (e.shadowRoot) visit(e.shadowRoot, true);
               });
               visit(document, false);

@@ -45,8 +45,7 @@ public class WidgetTexts {
         switch (component) {
             case Upload upload -> upload(upload, ui);
             case DatePicker picker when picker.getI18n() == null -> picker.setI18n(Pickers.i18n(ui.getLocale(), ui));
-            case DateTimePicker picker when picker.getDatePickerI18n() == null ->
-                    picker.setDatePickerI18n(Pickers.i18n(ui.getLocale(), ui));
+            case DateTimePicker picker -> dateTime(picker, ui);
             case PasswordField field -> password(field, ui);
             case MenuBar menu -> menu.setI18n(new MenuBar.MenuBarI18n().setMoreOptions(ui.getTranslation(
                     "widget.moreOptions")));
@@ -59,6 +58,23 @@ public class WidgetTexts {
         component.getChildren().forEach(child -> walk(child, ui));
     }
 
+    /**
+     * The date-time picker keeps an i18n object of its own that it hands to its date picker (months, weekdays,
+     * "Today", "Cancel"); the Java API sets only the inner one, which the outer one's English then overrides.
+     */
+    public static void dateTime(DateTimePicker picker, UI ui) {
+        DatePicker.DatePickerI18n texts = picker.getDatePickerI18n() != null ? picker.getDatePickerI18n()
+                : Pickers.i18n(ui.getLocale(), ui);
+        if (picker.getDatePickerI18n() == null) {
+            picker.setDatePickerI18n(texts);
+        }
+        picker.getElement().executeJs("this.i18n = Object.assign({}, this.i18n, {monthNames: $0.split('|'),"
+                        + " weekdays: $1.split('|'), weekdaysShort: $2.split('|'), today: $3, cancel: $4,"
+                        + " firstDayOfWeek: $5})", String.join("|", texts.getMonthNames()),
+                String.join("|", texts.getWeekdays()), String.join("|", texts.getWeekdaysShort()), texts.getToday(),
+                texts.getCancel(), texts.getFirstDayOfWeek());
+    }
+
     /** The password field's reveal button ("Show password"); the Java API covers only its error messages. */
     public static void password(PasswordField field, UI ui) {
         field.getElement().executeJs("this.i18n = Object.assign({}, this.i18n, {reveal: $0})",
@@ -69,12 +85,16 @@ public class WidgetTexts {
     public static void upload(Upload upload, UI ui) {
         UploadI18N given = upload.getI18n();
         UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(given != null && given.getAddFiles() != null ? given.getAddFiles()
-                : new UploadI18N.AddFiles().setOne(ui.getTranslation("upload.add"))
-                        .setMany(ui.getTranslation("upload.add")));
-        i18n.setDropFiles(given != null && given.getDropFiles() != null ? given.getDropFiles()
-                : new UploadI18N.DropFiles().setOne(ui.getTranslation("upload.drop"))
-                        .setMany(ui.getTranslation("upload.drop")));
+        UploadI18N.AddFiles add = given != null && given.getAddFiles() != null ? given.getAddFiles()
+                : new UploadI18N.AddFiles();
+        add.setOne(add.getOne() != null ? add.getOne() : ui.getTranslation("upload.add"));
+        add.setMany(add.getMany() != null ? add.getMany() : add.getOne());
+        i18n.setAddFiles(add);
+        UploadI18N.DropFiles drop = given != null && given.getDropFiles() != null ? given.getDropFiles()
+                : new UploadI18N.DropFiles();
+        drop.setOne(drop.getOne() != null ? drop.getOne() : ui.getTranslation("upload.drop"));
+        drop.setMany(drop.getMany() != null ? drop.getMany() : drop.getOne());
+        i18n.setDropFiles(drop);
         UploadI18N.Error error = given != null && given.getError() != null ? given.getError()
                 : new UploadI18N.Error();
         if (error.getTooManyFiles() == null) {
