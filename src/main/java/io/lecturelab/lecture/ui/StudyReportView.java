@@ -36,6 +36,7 @@ public class StudyReportView extends VerticalLayout implements BeforeEnterObserv
         this.lectures = lectures;
         this.currentUser = currentUser;
         addClassName("page");
+        addClassName("study-report-page");
     }
 
     @Override
