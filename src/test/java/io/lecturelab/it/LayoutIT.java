@@ -21,8 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Every page of the app (found as the router finds them, as {@link AccessMatrixIT} does) on a phone (390 px) and a
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = ItResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LayoutIT {
 
     private static final String PASSWORD = "layout-password";
@@ -170,6 +174,7 @@ class LayoutIT {
     }
 
     @Test
+    @Order(3) // the long walk last: the short checks (and their screenshots) report first
     void every_page_fits_a_phone_and_a_laptop_in_both_languages_and_korean_has_no_english_chrome() {
         List<JavaClass> views = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.lecturelab").stream().filter(c -> c.isAnnotatedWith(Route.class)).toList();
@@ -213,6 +218,7 @@ class LayoutIT {
     }
 
     @Test
+    @Order(1)
     void on_a_phone_the_drawer_holds_the_account_the_language_and_sign_out() {
         try (BrowserSession korean = new BrowserSession(root.toString(), "ko-KR")) {
             korean.resize(PHONE, 844);
@@ -243,6 +249,7 @@ class LayoutIT {
     }
 
     @Test
+    @Order(2)
     void the_schedule_names_weekdays_in_the_viewers_language_and_the_study_report_scrolls_in_its_own_box() {
         try (BrowserSession korean = new BrowserSession(root.toString(), "ko-KR")) {
             korean.resize(PHONE, 844);
