@@ -1,5 +1,7 @@
 package io.lecturelab.base.ui;
 
+import com.vaadin.flow.router.HasDynamicTitle;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Shown, with status 403, when a signed-in user opens a page that is not theirs; says why in their language. */
 @AnonymousAllowed
-public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
+public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException>,
+        HasDynamicTitle {
 
     private final Paragraph reason = new Paragraph();
 
@@ -27,5 +30,11 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         reason.setText(parameter.hasCustomMessage() ? parameter.getCustomMessage() : getTranslation("access.generic"));
         return HttpServletResponse.SC_FORBIDDEN;
+    }
+
+    /** A refused page still has a title (axe: document-title), so a screen reader says where the user is. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("access.title") + " · " + getTranslation("app.name");
     }
 }

@@ -25,6 +25,9 @@ public final class Pickers {
         Locale locale = ui == null ? Locale.ENGLISH : ui.getLocale();
         picker.setLocale(Locale.KOREAN.getLanguage().equals(locale.getLanguage()) ? Locale.KOREA : Locale.UK);
         picker.setDatePickerI18n(i18n(locale, ui));
+        if (ui != null) {
+            WidgetTexts.dateTime(picker, ui);
+        }
         picker.setDatePlaceholder(text(ui, "picker.date"));
         picker.setTimePlaceholder(text(ui, "picker.time"));
         return picker;

@@ -51,6 +51,10 @@ public final class StreamedUpload {
         i18n.setError(new UploadI18N.Error().setTooManyFiles(upload.getTranslation("upload.tooMany"))
                 .setFileIsTooBig(texts.tooBig()).setIncorrectFileType(texts.wrongType()));
         upload.setI18n(i18n);
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            WidgetTexts.upload(upload, ui); // the rest of what the widget says (retry, remove, server errors…)
+        }
         return upload;
     }
 

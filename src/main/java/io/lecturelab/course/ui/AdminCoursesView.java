@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -43,6 +44,7 @@ public class AdminCoursesView extends VerticalLayout implements HasDynamicTitle 
                 CourseRoutes.of(course.id()))).setHeader(getTranslation("admin.staff"));
         grid.addColumn(CourseSummary::slug).setHeader(getTranslation("admin.slug"));
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long titles wrap on a phone instead of "Deep Le…"
 
         TextField slug = new TextField(getTranslation("admin.slug"));
         slug.setHelperText(getTranslation("admin.slugHelp"));

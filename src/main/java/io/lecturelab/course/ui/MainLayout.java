@@ -13,6 +13,10 @@ import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -26,6 +30,7 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
+
 import jakarta.enterprise.inject.Instance;
 
 import java.util.Comparator;
@@ -72,15 +77,39 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         menu.addItem(getTranslation("nav.account"), click -> getUI().ifPresent(ui -> ui.navigate(ACCOUNT_ROUTE)));
         menu.addItem(getTranslation("nav.signOut"), click -> getUI().ifPresent(signOut::signOut));
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, new Span(),
-                new LanguageSwitch(currentUser, users), userMenu);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.menu"));
+        LanguageSwitch language = new LanguageSwitch(currentUser, users);
+        language.addClassName("header-language");
+        HorizontalLayout header = new HorizontalLayout(toggle, title, new Span(), language, userMenu);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(header.getComponentAt(2));
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(true, header);
-        addToDrawer(navigation);
+        addToDrawer(navigation, phoneAccount(currentUser, users, signOut));
         setPrimarySection(Section.DRAWER);
+    }
+
+    /**
+     * On a phone the header has room for the menu button and the title only: who is signed in, the account page,
+     * the language and signing out move to the foot of the drawer (the style sheet shows them below 640 px).
+     */
+    private Component phoneAccount(CurrentUser currentUser, UserService users, SignOut signOut) {
+        Span who = new Span(currentUser.get().map(SignedInUser::displayName).orElse(""));
+        who.addClassName("drawer-user");
+        Anchor account = new Anchor(ACCOUNT_ROUTE, getTranslation("nav.account"));
+        account.getElement().setAttribute("router-link", true);
+        account.setId("drawer-account");
+        LanguageSwitch language = new LanguageSwitch(currentUser, users);
+        language.setId("drawer-language");
+        Button out = new Button(getTranslation("nav.signOut"), VaadinIcon.SIGN_OUT.create(),
+                click -> getUI().ifPresent(signOut::signOut));
+        out.setId("drawer-sign-out");
+        out.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div box = new Div(who, account, language, out);
+        box.addClassName("drawer-account");
+        return box;
     }
 
     /** A long page scrolls inside the layout: it takes keyboard focus, so it can be scrolled without a mouse. */

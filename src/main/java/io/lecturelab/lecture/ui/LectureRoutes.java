@@ -4,6 +4,8 @@ import com.vaadin.flow.router.RouteParameters;
 import io.lecturelab.course.ui.CourseRoutes;
 
 import java.time.ZoneId;
+import io.lecturelab.base.i18n.Translations;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -29,8 +31,14 @@ final class LectureRoutes {
         return parameters.get(LECTURE_ID).filter(v -> v.matches("[0-9]{1,18}")).map(Long::parseLong);
     }
 
+    /** "화 2022-03-08 12:00" / "Tue 2022-03-08 12:00": the weekday in the viewer's language. */
     static String dateTime(ZonedDateTime at, Locale locale) {
-        return DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", locale).format(at);
+        return DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Translations.supported(locale)).format(at);
+    }
+
+    /** "2022-03-08 (화)" / "2022-03-08 (Tue)". */
+    static String date(LocalDate day, Locale locale) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd (EEE)", Translations.supported(locale)).format(day);
     }
 
     /** "Tue 2022-03-08 12:00 (Asia/Seoul)" and, when the viewer's zone differs, the viewer's time too. */

@@ -105,7 +105,7 @@ public class LectureView extends VerticalLayout implements BeforeEnterObserver, 
         H2 title = new H2(lecture.title());
         title.setId("lecture-title");
         String meta = getTranslation("lecture.weekLabel", lecture.week())
-                + lecture.date().map(d -> " · " + d).orElse("");
+                + lecture.date().map(d -> " · " + LectureRoutes.date(d, getLocale())).orElse("");
         Paragraph line = new Paragraph(meta);
         line.addClassName("lecture-meta");
         header.add(new RouterLink(getTranslation("lecture.back"), LecturesView.class,

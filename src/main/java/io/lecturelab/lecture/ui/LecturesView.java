@@ -5,8 +5,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -52,7 +50,7 @@ public class LecturesView extends VerticalLayout implements BeforeEnterObserver,
 
     private final LectureService lectures;
     private final CurrentUser currentUser;
-    private final Grid<LectureSummary> grid = new Grid<>(LectureSummary.class, false);
+    private final Div list = new Div();
     private final Div progress = new Div();
     private final Div staffTools = new Div();
     private final Div searchResults = new Div();
@@ -65,10 +63,11 @@ public class LecturesView extends VerticalLayout implements BeforeEnterObserver,
         this.currentUser = currentUser;
         addClassName("page");
         addClassName("lecture-schedule");
-        grid.setId("lectures");
-        grid.setAllRowsVisible(true);
-        // The class times are long (course time and the viewer's own): wrap them instead of cutting them off.
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // One card per lecture rather than a grid: on a phone the title and the class times wrap instead of being
+        // cut off ("1. Introd…") and nothing is pushed off-screen; on a laptop the cards line up as rows.
+        list.setId("lectures");
+        list.addClassName("lecture-list");
+        list.setWidthFull();
         progress.setId("lecture-progress");
         progress.setWidthFull();
         search.setId("lecture-search");
@@ -80,7 +79,7 @@ public class LecturesView extends VerticalLayout implements BeforeEnterObserver,
         search.addValueChangeListener(event -> showSearch(event.getValue()));
         searchResults.setId("lecture-search-results");
         searchResults.setWidthFull();
-        add(new H2(getTranslation("lecture.heading")), progress, search, searchResults, grid, staffTools);
+        add(new H2(getTranslation("lecture.heading")), progress, search, searchResults, list, staffTools);
     }
 
     @Override
@@ -100,8 +99,8 @@ public class LecturesView extends VerticalLayout implements BeforeEnterObserver,
     private void refresh() {
         SignedInUser user = currentUser.require();
         Schedule schedule = lectures.schedule(courseId, user);
-        buildColumns(schedule.staff());
-        grid.setItems(schedule.lectures());
+        list.removeAll();
+        schedule.lectures().forEach(lecture -> list.add(card(lecture, schedule.staff())));
         progress.removeAll();
         long total = schedule.published();
         ProgressBar bar = new ProgressBar(0, Math.max(1, total), schedule.studied());
@@ -121,20 +120,28 @@ public class LecturesView extends VerticalLayout implements BeforeEnterObserver,
         }
     }
 
-    private void buildColumns(boolean staff) {
-        grid.removeAllColumns();
-        grid.addColumn(LectureSummary::week).setHeader(getTranslation("lecture.week")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(l -> l.date().map(Object::toString).orElse("")).setHeader(getTranslation("lecture.date"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::titleCell).setHeader(getTranslation("lecture.title")).setFlexGrow(2);
-        grid.addComponentColumn(this::classesCell).setHeader(getTranslation("lecture.classes")).setFlexGrow(3);
-        grid.addColumn(l -> l.studied() ? "✓" : "").setHeader(getTranslation("lecture.studied")).setAutoWidth(true)
-                .setFlexGrow(0);
+    private Component card(LectureSummary lecture, boolean staff) {
+        Div card = new Div();
+        card.addClassName("lecture-card");
+        Span week = new Span(getTranslation("lecture.weekLabel", lecture.week()));
+        week.addClassName("lecture-week");
+        Span date = new Span(lecture.date().map(d -> LectureRoutes.date(d, getLocale())).orElse(""));
+        date.addClassName("lecture-date");
+        Div when = new Div(week, date);
+        when.addClassName("lecture-when");
+        Div title = new Div(titleCell(lecture));
+        title.addClassName("lecture-title");
+        Div classes = new Div(classesCell(lecture));
+        classes.addClassName("lecture-classes");
+        Span studied = new Span(lecture.studied() ? "✓ " + getTranslation("lecture.studied") : "");
+        studied.addClassName("lecture-studied");
+        card.add(when, title, classes, studied);
         if (staff) {
-            grid.addComponentColumn(this::staffCell).setHeader(getTranslation("lecture.manage")).setAutoWidth(true)
-                    .setFlexGrow(0);
+            Component tools = staffCell(lecture);
+            ((HorizontalLayout) tools).addClassName("lecture-tools");
+            card.add(tools);
         }
+        return card;
     }
 
     private Component titleCell(LectureSummary lecture) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.NativeTableHeader;
 import com.vaadin.flow.component.html.NativeTableHeaderCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -35,6 +36,7 @@ public class StudyReportView extends VerticalLayout implements BeforeEnterObserv
         this.lectures = lectures;
         this.currentUser = currentUser;
         addClassName("page");
+        addClassName("study-report-page");
     }
 
     @Override
@@ -47,16 +49,34 @@ public class StudyReportView extends VerticalLayout implements BeforeEnterObserv
             add(new Paragraph(getTranslation("lecture.reportEmpty")));
             return;
         }
-        NativeTableRow head = new NativeTableRow(new NativeTableHeaderCell(getTranslation("member.name")),
-                new NativeTableHeaderCell(getTranslation("member.username")));
+        // Readable with 15 lectures and 200 students: the names stay at the left and the lecture titles at the
+        // top while the table scrolls inside its own box; titles run upwards and are cut with "…" (full on hover).
+        NativeTableHeaderCell nameHead = new NativeTableHeaderCell(getTranslation("member.name"));
+        nameHead.addClassName("student");
+        nameHead.getElement().setAttribute("scope", "col");
+        NativeTableRow head = new NativeTableRow(nameHead);
         for (LectureSummary lecture : report.lectures()) {
-            head.add(new NativeTableHeaderCell(getTranslation("lecture.weekTitle", lecture.week(), lecture.title())));
+            String full = getTranslation("lecture.weekTitle", lecture.week(), lecture.title());
+            Span text = new Span(full);
+            text.addClassName("lecture-head");
+            NativeTableHeaderCell cell = new NativeTableHeaderCell(text);
+            cell.getElement().setAttribute("title", full);
+            cell.getElement().setAttribute("scope", "col");
+            cell.addClassName("lecture");
+            head.add(cell);
         }
-        head.add(new NativeTableHeaderCell(getTranslation("lecture.reportTotal")));
+        NativeTableHeaderCell totalHead = new NativeTableHeaderCell(getTranslation("lecture.reportTotal"));
+        totalHead.addClassName("total");
+        totalHead.getElement().setAttribute("scope", "col");
+        head.add(totalHead);
         NativeTableBody rows = new NativeTableBody();
         for (StudyReport.Row student : report.students()) {
-            NativeTableRow row = new NativeTableRow(new NativeTableCell(student.name()),
-                    new NativeTableCell(student.username()));
+            Span username = new Span(student.username());
+            username.addClassName("username");
+            NativeTableHeaderCell name = new NativeTableHeaderCell(new Span(student.name()), username);
+            name.addClassName("student");
+            name.getElement().setAttribute("scope", "row");
+            NativeTableRow row = new NativeTableRow(name);
             long count = 0;
             for (LectureSummary lecture : report.lectures()) {
                 boolean studied = student.studied().contains(lecture.id());
@@ -65,16 +85,21 @@ public class StudyReportView extends VerticalLayout implements BeforeEnterObserv
                 row.add(cell);
                 count += studied ? 1 : 0;
             }
-            row.add(new NativeTableCell(Long.toString(count)));
+            NativeTableCell total = new NativeTableCell(Long.toString(count));
+            total.addClassName("total");
+            row.add(total);
             rows.add(row);
         }
         NativeTable table = new NativeTable(new NativeTableHeader(head), rows);
         table.addClassName("study-report");
         table.setId("study-report");
         Div box = new Div(table);
-        box.addClassName("markdown");
-        box.getStyle().set("overflow-x", "auto");
-        box.setWidthFull();
+        box.addClassName("table-scroll");
+        box.addClassName("study-report-box");
+        // a box that scrolls must be reachable from the keyboard (WCAG 2.1.1) and say what it holds
+        box.getElement().setAttribute("tabindex", "0");
+        box.getElement().setAttribute("role", "region");
+        box.getElement().setAttribute("aria-label", getTranslation("lecture.report"));
         add(box);
     }
 

@@ -1,7 +1,9 @@
 package io.lecturelab.security.ui;
 
 import io.lecturelab.security.UserService;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import io.lecturelab.base.ui.WidgetTexts;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -25,7 +27,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
-    private final LoginI18n i18n = LoginI18n.createDefault();
+    private final LoginI18n i18n = WidgetTexts.login(UI.getCurrent());
 
     public LoginView(CurrentUser currentUser, UserService users) {
         setSizeFull();
@@ -33,16 +35,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         addClassName("login-view");
 
-        i18n.getForm().setTitle(getTranslation("login.title"));
-        i18n.getForm().setUsername(getTranslation("login.username"));
-        i18n.getForm().setPassword(getTranslation("login.password"));
-        i18n.getForm().setSubmit(getTranslation("login.submit"));
-        i18n.getForm().setForgotPassword(getTranslation("login.forgot"));
-        i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
-        i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("j_security_check");
+        form.addAttachListener(attach -> WidgetTexts.loginPassword(form, attach.getUI()));
 
         Div help = new Div(new Paragraph(getTranslation("login.help")));
         help.addClassName("login-help");
