@@ -1,5 +1,6 @@
 package io.lecturelab.draft.ui;
 
+import io.lecturelab.base.ui.ViewerZone;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -20,7 +21,6 @@ import io.lecturelab.draft.Draft;
 import io.lecturelab.draft.DraftService;
 import io.lecturelab.security.SignedInUser;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -297,15 +297,7 @@ public class DraftKeeper extends Div {
                   $0.addEventListener('input', () => { drafts.unsaved = true; });
                 }
                 """, form.getElement(), dirty);
-        ui.getPage().retrieveExtendedClientDetails(details -> {
-            try {
-                if (details.getTimeZoneId() != null && !details.getTimeZoneId().isBlank()) {
-                    zone = ZoneId.of(details.getTimeZoneId());
-                }
-            } catch (DateTimeException e) {
-                // keeps the server's zone
-            }
-        });
+        ViewerZone.ask(ui, viewer -> viewer.ifPresent(found -> zone = found)); // else keeps the server's zone
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lecturelab.coursework.paper.ui;
 
+import io.lecturelab.base.ui.ViewerZone;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -45,7 +46,6 @@ import io.lecturelab.lecture.ui.LectureContent;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.ui.CurrentUser;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -275,15 +275,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, B
                 save();
             }
         });
-        ui.getPage().retrieveExtendedClientDetails(details -> {
-            try {
-                if (details.getTimeZoneId() != null && !details.getTimeZoneId().isBlank()) {
-                    zone = ZoneId.of(details.getTimeZoneId());
-                }
-            } catch (DateTimeException e) {
-                // keeps the course's zone
-            }
-        });
+        ViewerZone.ask(ui, viewer -> viewer.ifPresent(found -> zone = found)); // else keeps the course's zone
     }
 
     @Override
