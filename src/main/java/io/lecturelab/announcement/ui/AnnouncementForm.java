@@ -12,12 +12,14 @@ import io.lecturelab.base.UserFacingException;
 import io.lecturelab.base.ui.Notifications;
 import io.lecturelab.lecture.LectureRenderer;
 import io.lecturelab.lecture.ui.LectureContent;
+import io.lecturelab.lecture.ui.RemovedHtml;
 
 import java.util.Optional;
 
 /**
  * Title and Markdown text of an announcement with a preview rendered as the page will show it; for a new one also
- * whether to e-mail it. Hands the draft to {@code onSave}; a refusal is shown and the text stays.
+ * whether to e-mail it. HTML that the sanitiser removes is listed above the preview, and saving it asks first. Hands
+ * the draft to {@code onSave}; a refusal is shown and the text stays.
  */
 class AnnouncementForm extends Div {
 
@@ -29,6 +31,7 @@ class AnnouncementForm extends Div {
     private final TextArea body = new TextArea();
     private final Optional<Checkbox> email;
     private final Div preview = new Div();
+    private final RemovedHtml removedHtml = new RemovedHtml();
 
     /**
      * @param idPrefix  prefix of the fields' ids ({@code announcement} for a new one)
@@ -57,12 +60,14 @@ class AnnouncementForm extends Div {
         preview.addClassName("announcement-preview");
         preview.setId(idPrefix + "-preview-box");
         preview.setVisible(false);
+        removedHtml.setId(idPrefix + "-sanitizer-report");
 
         Button showPreview = new Button(getTranslation("announcement.preview"), click -> {
             preview.removeAll();
             preview.add(new Span(getTranslation("announcement.previewHeading")),
                     new LectureContent(LectureRenderer.render(body.getValue()).html()));
             preview.setVisible(true);
+            removedHtml.show(body.getValue());
         });
         showPreview.setId(idPrefix + "-preview");
         showPreview.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -72,14 +77,14 @@ class AnnouncementForm extends Div {
         email.ifPresent(box -> box.setId(idPrefix + "-email"));
 
         Button save = new Button(getTranslation(initial.isPresent() ? "announcement.save" : "announcement.post"),
-                click -> {
+                click -> removedHtml.saveAsked(body.getValue(), () -> {
                     try {
                         onSave.save(new AnnouncementDraft(title.getValue(), body.getValue()),
                                 email.map(Checkbox::getValue).orElse(false));
                     } catch (UserFacingException refusal) {
                         Notifications.error(refusal);
                     }
-                });
+                }));
         save.setId(idPrefix + "-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div actions = new Div(save, showPreview);
@@ -92,7 +97,7 @@ class AnnouncementForm extends Div {
         }
         add(title, body);
         email.ifPresent(this::add);
-        add(actions, preview);
+        add(actions, removedHtml, preview);
     }
 
     void clear() {
@@ -100,5 +105,6 @@ class AnnouncementForm extends Div {
         body.clear();
         preview.removeAll();
         preview.setVisible(false);
+        removedHtml.show("");
     }
 }

@@ -3,7 +3,6 @@ package io.lecturelab.lecture.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -44,7 +43,6 @@ import io.lecturelab.lecture.Attachment;
 import io.lecturelab.lecture.LectureDetails;
 import io.lecturelab.lecture.LectureDraft;
 import io.lecturelab.lecture.LectureDrafts;
-import io.lecturelab.lecture.LectureRenderer;
 import io.lecturelab.lecture.LectureService;
 import io.lecturelab.security.ui.CurrentUser;
 
@@ -77,8 +75,6 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
     private final RemovedHtml removedHtml = new RemovedHtml();
     private final DraftKeeper keeper;
     private LectureBody preview;
-    /** The text whose removed HTML the author already agreed to save. */
-    private String confirmedBody;
     private long courseId;
     private long lectureId;
     private int version;
@@ -137,7 +133,7 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
         showPreview(body.getValue());
         body.addValueChangeListener(change -> showPreview(change.getValue()));
 
-        Button save = new Button(getTranslation("action.save"), click -> saveAsked());
+        Button save = new Button(getTranslation("action.save"), click -> removedHtml.saveAsked(body.getValue(), this::save));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-lecture");
         RouterLink view = new RouterLink(getTranslation("lecture.view"), LectureView.class,
@@ -167,30 +163,7 @@ public class LectureEditorView extends VerticalLayout implements BeforeEnterObse
 
     private void showPreview(String markdown) {
         preview.show(markdown);
-        removedHtml.show(LectureRenderer.removals(markdown));
-    }
-
-    /** Saves; when the sanitiser removes HTML from the text, only after the author agreed to it for this text. */
-    private void saveAsked() {
-        String text = body.getValue();
-        removedHtml.show(LectureRenderer.removals(text));
-        if (removedHtml.removals().isEmpty() || text.equals(confirmedBody)) {
-            save();
-            return;
-        }
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setId("sanitizer-confirm");
-        dialog.setHeader(getTranslation("sanitizer.confirm.heading"));
-        dialog.setText(getTranslation("sanitizer.confirm.text", removedHtml.removals().size(),
-                removedHtml.removals().stream().mapToInt(r -> r.lostChars()).sum()));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("sanitizer.confirm.cancel"));
-        dialog.setConfirmText(getTranslation("sanitizer.confirm.save"));
-        dialog.addConfirmListener(confirm -> {
-            confirmedBody = text;
-            save();
-        });
-        dialog.open();
+        removedHtml.show(markdown);
     }
 
     @Override
