@@ -294,8 +294,8 @@ class BrowserIT {
         try (BrowserSession session = browser("en-US")) {
             session.signIn(outsider, STUDENT_PASSWORD);
             assertThat(session.page.locator("vaadin-side-nav")).containsText("My courses");
-            session.page.locator("vaadin-app-layout .language-switch").click();
-            session.page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("한국어")).click();
+            session.page.locator("vaadin-app-layout .header-language").click();
+            session.page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText("한국어")).click();
             session.page.waitForLoadState();
             session.settle();
             assertThat(session.page.locator("vaadin-side-nav")).containsText("내 강좌");

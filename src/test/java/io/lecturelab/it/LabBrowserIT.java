@@ -36,6 +36,9 @@ class LabBrowserIT {
     /** Training on two shared cores, queued behind other tests' runs, takes seconds, not the default 5 s. */
     private static final LocatorAssertions.HasAttributeOptions TRAINING =
             new LocatorAssertions.HasAttributeOptions().setTimeout(120_000);
+    /** Evaluating a run classifies the 2,000 test images on the server before the tab shows: seconds on a busy machine. */
+    private static final LocatorAssertions.ContainsTextOptions EVALUATION =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 
     @TestHTTPResource("/")
     URL root;
@@ -103,7 +106,7 @@ class LabBrowserIT {
 
             // the confusion matrix opens the images behind a cell, and one of them opens in the classifier
             korean.page.locator("#lab-tab-evaluate").click();
-            assertThat(korean.page.locator("#lab-accuracy")).containsText("2,000");
+            assertThat(korean.page.locator("#lab-accuracy")).containsText("2,000", EVALUATION);
             korean.page.locator("#lab-cell-0-1").click();
             assertThat(korean.page.locator("#lab-cell-images")).hasAttribute("data-count", SOME_POINTS);
             korean.page.locator("#lab-cell-images button").first().click();

@@ -86,10 +86,10 @@ public final class BrowserSession implements AutoCloseable {
      * (rule, impact, the first offending element); empty when there are none.
      */
     public List<String> accessibilityProblems() {
-        // a notification fading in is measured half-transparent; wait until it is fully shown
+        // a notification fading in or out is measured half-transparent; wait until none is moving
         page.waitForFunction("() => [...document.querySelectorAll('vaadin-notification-card')].every(card => "
-                + "!card.hasAttribute('opening') && card.getAnimations({subtree: true}).every(a => "
-                + "a.playState !== 'running'))");
+                + "!card.hasAttribute('opening') && !card.hasAttribute('closing') && card.getAnimations({subtree: "
+                + "true}).every(a => a.playState !== 'running'))");
         AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze();
         return results.getViolations().stream()
