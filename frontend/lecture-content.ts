@@ -61,8 +61,9 @@ class LectureContent extends HTMLElement {
         block.classList.add('hljs');
       }
     });
-    // wide tables and code scroll sideways inside themselves: the keyboard must reach them too (WCAG 2.1.1)
-    this.querySelectorAll<HTMLElement>('table, pre').forEach((box) => {
+    // wide tables, code and display formulas scroll sideways inside themselves: the keyboard must reach them too
+    // (WCAG 2.1.1)
+    this.querySelectorAll<HTMLElement>('table, pre, .math-display').forEach((box) => {
       box.tabIndex = 0;
     });
     this.dataset.typeset = 'true';
