@@ -347,7 +347,7 @@ public class GradingService {
         return points.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    private int penalty(Assignment a, Grade g) {
+    int penalty(Assignment a, Grade g) {
         if (g.submissionId == null || a.latePenaltyPercent == 0) {
             return 0;
         }
