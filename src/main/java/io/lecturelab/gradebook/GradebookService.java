@@ -169,8 +169,7 @@ public class GradebookService {
         }
         Item item = Item.of(courseId, draft.source(), assignmentId, repository.nextItemPosition(courseId));
         apply(courseId, item, draft, fallbackTitle);
-        repository.persist(item);
-        flushItems(item.title);
+        saveItem(item);
         return layoutFor(courseId, instructor);
     }
 
@@ -190,8 +189,7 @@ public class GradebookService {
                 Item item = Item.of(courseId, ItemSource.ASSIGNMENT, a.id(), repository.nextItemPosition(courseId));
                 apply(courseId, item, new ItemDraft(categoryId, a.title(), ItemSource.ASSIGNMENT, a.id(), null,
                         BigDecimal.ONE, 0), a.title());
-                repository.persist(item);
-                flushItems(item.title);
+                saveItem(item);
                 added++;
             }
         }
@@ -206,7 +204,7 @@ public class GradebookService {
             throw new UserFacingException("gradebook.error.concurrentEdit");
         }
         apply(courseId, item, draft, item.title);
-        flushItems(item.title);
+        saveItem(item);
         return layoutFor(courseId, instructor);
     }
 
@@ -244,8 +242,13 @@ public class GradebookService {
         item.change(draft.categoryId(), title, max, weight.setScale(2, RoundingMode.UNNECESSARY));
     }
 
-    private void flushItems(String title) {
+    /** Stores a new or changed item; a title taken meanwhile, or a stale version, is refused. */
+    private void saveItem(Item item) {
+        String title = item.title;
         try {
+            if (item.id == null) {
+                repository.persist(item);
+            }
             repository.flush();
         } catch (OptimisticLockException e) {
             throw new UserFacingException("gradebook.error.concurrentEdit");
@@ -520,21 +523,25 @@ public class GradebookService {
         int changed = 0;
         for (Planned p : planned) {
             Mark before = p.stored().map(Score::mark).orElse(Mark.EMPTY);
-            if (before.equals(p.after())) {
-                continue;
-            }
-            if (why.isEmpty() && (!before.isEmpty() || p.after().excused())) {
+            if (!before.equals(p.after()) && why.isEmpty() && (!before.isEmpty() || p.after().excused())) {
                 throw new UserFacingException("gradebook.error.reasonNeeded");
             }
-            Score score = p.stored().orElseGet(() -> Score.of(p.itemId(), p.userId()));
-            score.set(p.after(), staff.id(), now);
-            if (score.id == null) {
-                repository.persist(score);
-            }
-            repository.persist(ScoreChange.of(p.itemId(), p.userId(), before, p.after(), why, via, staff.id(), now));
-            changed++;
         }
         try {
+            for (Planned p : planned) {
+                Mark before = p.stored().map(Score::mark).orElse(Mark.EMPTY);
+                if (before.equals(p.after())) {
+                    continue;
+                }
+                Score score = p.stored().orElseGet(() -> Score.of(p.itemId(), p.userId()));
+                score.set(p.after(), staff.id(), now);
+                if (score.id == null) {
+                    repository.persist(score);
+                }
+                repository.persist(ScoreChange.of(p.itemId(), p.userId(), before, p.after(), why, via, staff.id(),
+                        now));
+                changed++;
+            }
             repository.flush();
         } catch (OptimisticLockException e) {
             throw new UserFacingException("gradebook.error.staleAny");
@@ -588,7 +595,7 @@ public class GradebookService {
     }
 
     private ImportPreview plan(long courseId, ScoreFile file, SignedInUser staff) {
-        if (!file.problems().isEmpty()) {
+        if (file.lines().isEmpty()) {
             return new ImportPreview(List.of(), 0, file.problems());
         }
         GradebookLayout layout = layoutFor(courseId, staff);
@@ -604,7 +611,7 @@ public class GradebookService {
         }
         Map<String, Long> lines = new HashMap<>();
         List<ImportPreview.Change> changes = new ArrayList<>();
-        List<ImportProblem> problems = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>(file.problems());
         int unchanged = 0;
         for (ScoreFile.Line line : file.lines()) {
             Member student = byNumber.get(line.studentNumber().toLowerCase(Locale.ROOT));
@@ -615,11 +622,6 @@ public class GradebookService {
             }
             if (item == null) {
                 problems.add(new ImportProblem(line.line(), "gradebook.import.item", line.item()));
-                continue;
-            }
-            Long earlier = lines.putIfAbsent(item.id() + "/" + student.userId(), line.line());
-            if (earlier != null) {
-                problems.add(new ImportProblem(line.line(), "gradebook.import.duplicate", earlier));
                 continue;
             }
             Mark after;
@@ -644,6 +646,11 @@ public class GradebookService {
                         "gradebook.import."), line.points(), item.maxPoints().stripTrailingZeros().toPlainString()));
                 continue;
             }
+            Long earlier = lines.putIfAbsent(item.id() + "/" + student.userId(), line.line());
+            if (earlier != null) {
+                problems.add(new ImportProblem(line.line(), "gradebook.import.duplicate", earlier));
+                continue;
+            }
             Optional<Score> stored = Optional.ofNullable(scores.getOrDefault(student.userId(), Map.of())
                     .get(item.id()));
             Mark before = stored.map(Score::mark).orElse(Mark.EMPTY);
@@ -654,6 +661,7 @@ public class GradebookService {
             changes.add(new ImportPreview.Change(line.line(), item.id(), student.userId(), number(student),
                     student.displayName(), item.title(), before, after, stored.map(Score::formVersion).orElse(0)));
         }
+        problems.sort(Comparator.comparingLong(ImportProblem::line));
         return problems.isEmpty() ? new ImportPreview(List.copyOf(changes), unchanged, List.of())
                 : new ImportPreview(List.of(), 0, List.copyOf(problems));
     }

@@ -1,5 +1,7 @@
 package io.lecturelab.gradebook;
 
+import io.lecturelab.base.UserFacingException;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -16,6 +18,9 @@ public record Mark(BigDecimal points, boolean excused) {
     public Mark {
         if (excused && points != null) {
             throw new IllegalArgumentException("An excused mark has no points");
+        }
+        if (points != null && points.stripTrailingZeros().scale() > 2) {
+            throw new UserFacingException("gradebook.error.decimals");
         }
         points = points == null ? null : points.setScale(2, RoundingMode.UNNECESSARY);
     }

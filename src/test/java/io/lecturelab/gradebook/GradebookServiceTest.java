@@ -1,0 +1,469 @@
+package io.lecturelab.gradebook;
+
+import io.lecturelab.base.UserFacingException;
+import io.lecturelab.course.CourseRole;
+import io.lecturelab.course.CourseService;
+import io.lecturelab.course.CourseSettings;
+import io.lecturelab.course.GradingPolicy;
+import io.lecturelab.course.NewMember;
+import io.lecturelab.coursework.AssignmentDraft;
+import io.lecturelab.coursework.AssignmentKind;
+import io.lecturelab.coursework.AssignmentService;
+import io.lecturelab.coursework.GradeForm;
+import io.lecturelab.coursework.GradingService;
+import io.lecturelab.coursework.Owner;
+import io.lecturelab.coursework.Rubric;
+import io.lecturelab.security.SignedInUser;
+import io.lecturelab.security.UserService;
+import io.lecturelab.testsupport.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The gradebook against the real PostgreSQL: layout, coursework grades flowing in, entry, history, access, import. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class GradebookServiceTest {
+
+    @Inject
+    GradebookService gradebook;
+
+    @Inject
+    CourseService courses;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    GradingService grading;
+
+    @Inject
+    EntityManager entityManager;
+
+    private long course;
+    private SignedInUser instructor;
+    private SignedInUser ta;
+    private SignedInUser alice;
+    private SignedInUser bob;
+    private String aliceNumber;
+    private String bobNumber;
+
+    @BeforeEach
+    void course() {
+        course = courses.create("gb-" + unique(), "Deep learning", "2026 Fall", SignedInUser.system());
+        instructor = person(course, CourseRole.INSTRUCTOR, null);
+        ta = person(course, CourseRole.TA, null);
+        aliceNumber = "2026" + digits();
+        bobNumber = "2026" + digits();
+        alice = person(course, CourseRole.STUDENT, aliceNumber);
+        bob = person(course, CourseRole.STUDENT, bobNumber);
+    }
+
+    // --- layout -------------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_new_course_has_no_categories_and_the_sample_course_starts_with_its_policy() {
+        GradebookLayout fresh = gradebook.layout(course, instructor);
+        assertThat(fresh.categories()).isEmpty();
+        assertThat(gradebook.myRecord(course, alice).standing().total()).isEmpty();
+
+        long sample = courses.findIdBySlug("deep-learning").orElseThrow();
+        GradebookLayout layout = gradebook.layout(sample, SignedInUser.system());
+        assertThat(layout.categories()).extracting(GradebookLayout.CategoryView::name, c -> c.weight().intValue())
+                .containsExactly(tuple("Attendance", 10), tuple("Midterm", 30), tuple("Final exam", 30),
+                        tuple("Homework", 30));
+        assertThat(layout.weightSum()).isEqualByComparingTo("100");
+        assertThat(layout.categories().get(0).items()).extracting(GradebookLayout.ItemView::source)
+                .containsExactly(ItemSource.ATTENDANCE);
+    }
+
+    @Test
+    void a_course_whose_instructor_entered_a_policy_starts_with_it_once() {
+        CourseSettings s = courses.settings(course, instructor);
+        courses.updateSettings(course, new CourseSettings(s.title(), s.term(), s.timeZone(), s.instructorName(),
+                s.instructorEmail(), s.instructorPhone(), s.officeHours(), s.recordedLecture(), s.liveClass(),
+                s.liveClassUrl(), Optional.of(GradingPolicy.SAMPLE), s.team(), s.overview(), s.resources(),
+                s.version()), instructor);
+        GradebookLayout layout = gradebook.layout(course, ta);
+        assertThat(layout.categories()).hasSize(4);
+        assertThat(layout.item(layout.categories().get(1).items().getFirst().id())).map(
+                GradebookLayout.ItemView::title).contains("Midterm exam");
+    }
+
+    @Test
+    void category_weights_must_add_up_to_100_and_are_never_rescaled() {
+        GradebookLayout empty = gradebook.layout(course, instructor);
+        refusedWith(() -> gradebook.saveCategories(course, List.of(cat("Exams", "60"), cat("Homework", "30")),
+                empty.version(), instructor), "gradebook.error.weightSum", "90");
+        refusedWith(() -> gradebook.saveCategories(course, List.of(cat("Exams", "60"), cat("Homework", "40.5")),
+                empty.version(), instructor), "gradebook.error.weightSum", "100.5");
+        refused(() -> gradebook.saveCategories(course, List.of(cat("Exams", "0"), cat("Homework", "100")),
+                empty.version(), instructor), "gradebook.error.categoryWeight");
+        refused(() -> gradebook.saveCategories(course, List.of(cat("Exams", "50"), cat("exams", "50")),
+                empty.version(), instructor), "gradebook.error.categoryNameTwice");
+        assertThat(gradebook.layout(course, instructor).categories()).isEmpty();
+
+        GradebookLayout saved = gradebook.saveCategories(course, List.of(cat("Exams", "62.5"), cat("Homework",
+                "37.5")), empty.version(), instructor);
+        assertThat(saved.categories()).extracting(c -> c.weight().toPlainString()).containsExactly("62.50", "37.50");
+        // someone who read the empty layout cannot overwrite it
+        refused(() -> gradebook.saveCategories(course, List.of(cat("All", "100")), empty.version(), instructor),
+                "gradebook.error.concurrentEdit");
+        // swapping two names in one save works (the unique name index is not met half-way)
+        long exams = saved.categories().get(0).id();
+        long homework = saved.categories().get(1).id();
+        GradebookLayout swapped = gradebook.saveCategories(course, List.of(
+                new CategoryDraft(homework, "Exams", new BigDecimal("50")),
+                new CategoryDraft(exams, "Homework", new BigDecimal("50"))), saved.version(), instructor);
+        assertThat(swapped.categories()).extracting(GradebookLayout.CategoryView::id, GradebookLayout.CategoryView::name)
+                .containsExactly(tuple(homework, "Exams"), tuple(exams, "Homework"));
+    }
+
+    @Test
+    void only_instructors_lay_out_the_gradebook_and_a_category_with_items_stays() {
+        GradebookLayout layout = twoCategories();
+        long exams = layout.categories().get(0).id();
+        refused(() -> gradebook.saveCategories(course, List.of(cat("All", "100")), layout.version(), ta),
+                "access.instructorOnly");
+        refused(() -> gradebook.saveCategories(course, List.of(cat("All", "100")), layout.version(), alice),
+                "access.instructorOnly");
+        refused(() -> gradebook.addItem(course, entered(exams, "Quiz", "10"), ta), "access.instructorOnly");
+        refused(() -> gradebook.layout(course, alice), "access.staffOnly");
+
+        GradebookLayout withItem = gradebook.addItem(course, entered(exams, "Midterm", "100"), instructor);
+        refused(() -> gradebook.addItem(course, entered(exams, "midterm", "50"), instructor),
+                "gradebook.error.itemTitleTaken");
+        refused(() -> gradebook.saveCategories(course, List.of(new CategoryDraft(layout.categories().get(1).id(),
+                "Homework", new BigDecimal("100"))), withItem.version(), instructor), "gradebook.error.categoryHasItems");
+        assertThat(gradebook.layout(course, instructor).categories()).hasSize(2);
+    }
+
+    // --- scores -------------------------------------------------------------------------------------------------------
+
+    @Test
+    void staff_enter_scores_and_every_change_is_kept_with_its_reason() {
+        long midterm = midterm();
+        assertThat(gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("70"), 0),
+                new CellEdit(midterm, bob.id(), Mark.of("85.5"), 0)), "", ta)).isEqualTo(2);
+        GradebookSheet sheet = gradebook.sheet(course, instructor);
+        GradebookSheet.Cell cell = cell(sheet, alice, midterm);
+        assertThat(cell.mark()).isEqualTo(Mark.of("70"));
+
+        // a correction needs a reason
+        refused(() -> gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("75"),
+                cell.version())), " ", instructor), "gradebook.error.reasonNeeded");
+        gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("75"), cell.version())),
+                "Question 3 was marked wrongly", instructor);
+        // the same change from someone who read the old cell is refused, and nothing of its batch is saved
+        refused(() -> gradebook.enterScores(course, List.of(new CellEdit(midterm, bob.id(), Mark.of("90"),
+                cell(sheet, bob, midterm).version()), new CellEdit(midterm, alice.id(), Mark.of("80"),
+                cell.version())), "Recount", ta), "gradebook.error.stale");
+        assertThat(cell(gradebook.sheet(course, ta), bob, midterm).mark()).isEqualTo(Mark.of("85.5"));
+
+        GradebookSheet.Cell now = cell(gradebook.sheet(course, ta), alice, midterm);
+        gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.EXCUSED, now.version())),
+                "Medical certificate", ta);
+        List<ScoreHistoryEntry> history = gradebook.history(course, midterm, alice.id(), instructor);
+        assertThat(history).extracting(ScoreHistoryEntry::before, ScoreHistoryEntry::after, ScoreHistoryEntry::reason,
+                ScoreHistoryEntry::by).containsExactly(
+                tuple(Mark.EMPTY, Mark.of("70"), "", ta.displayName()),
+                tuple(Mark.of("70"), Mark.of("75"), "Question 3 was marked wrongly", instructor.displayName()),
+                tuple(Mark.of("75"), Mark.EXCUSED, "Medical certificate", ta.displayName()));
+        assertThat(history).allSatisfy(h -> assertThat(h.imported()).isFalse());
+        assertThat(gradebook.myRecord(course, alice).itemsNotGradedYet()).isEmpty();
+        assertThat(gradebook.myRecord(course, alice).standing().total()).isEmpty();
+    }
+
+    @Test
+    void points_must_fit_the_item() {
+        long midterm = midterm();
+        refused(() -> gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("100.01"), 0)),
+                "", ta), "gradebook.error.points");
+        refused(() -> gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("-1"), 0)),
+                "", ta), "gradebook.error.points");
+        refused(() -> gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("1"), 0),
+                new CellEdit(midterm, alice.id(), Mark.of("2"), 0)), "", ta), "gradebook.error.duplicateCell");
+        refused(() -> gradebook.enterScores(course, List.of(new CellEdit(midterm, ta.id(), Mark.of("1"), 0)),
+                "", ta), "gradebook.error.studentNotFound");
+        assertThat(gradebook.history(course, midterm, alice.id(), ta)).isEmpty();
+    }
+
+    @Test
+    void released_coursework_grades_flow_in_for_each_student_and_each_team_member() {
+        GradebookLayout layout = twoCategories();
+        long homework = layout.categories().get(1).id();
+        long hw1 = assignments.create(course, new AssignmentDraft(AssignmentKind.HOMEWORK, "HW 1", "", 10,
+                Instant.parse("2026-12-05T14:59:00Z"), Optional.empty(), 0, 7, Rubric.NONE, true, 0), instructor);
+        long proposal = assignments.create(course, new AssignmentDraft(AssignmentKind.PROPOSAL, "Proposal", "", 20,
+                Instant.parse("2026-12-05T14:59:00Z"), Optional.empty(), 0, 7, Rubric.NONE, true, 0), instructor);
+        assertThat(gradebook.addAllAssignments(course, homework, instructor)).isEqualTo(2);
+        assertThat(gradebook.addAllAssignments(course, homework, instructor)).isZero();
+        GradebookLayout withWork = gradebook.layout(course, ta);
+        long hwItem = itemOf(withWork, hw1);
+        long proposalItem = itemOf(withWork, proposal);
+        assertThat(withWork.item(proposalItem).orElseThrow().maxPoints()).isEqualByComparingTo("20");
+
+        long team = team("Team A", alice, bob);
+        grading.saveGrade(course, hw1, Owner.student(alice.id()), new GradeForm(new BigDecimal("8"), List.of(), "",
+                0), ta);
+        grading.saveGrade(course, proposal, Owner.team(team), new GradeForm(new BigDecimal("15"), List.of(), "",
+                0), ta);
+        // graded but not released: nothing shows yet
+        assertThat(cell(gradebook.sheet(course, ta), alice, hwItem).mark()).isEqualTo(Mark.EMPTY);
+        assertThat(gradebook.myRecord(course, alice).itemsNotGradedYet()).contains("HW 1", "Proposal");
+
+        grading.release(course, hw1, ta);
+        grading.release(course, proposal, ta);
+        GradebookSheet sheet = gradebook.sheet(course, instructor);
+        assertThat(cell(sheet, alice, hwItem).mark()).isEqualTo(Mark.of("8"));
+        assertThat(cell(sheet, alice, hwItem).fromCoursework()).isTrue();
+        assertThat(cell(sheet, alice, proposalItem).mark()).isEqualTo(Mark.of("15"));
+        assertThat(cell(sheet, bob, proposalItem).mark()).isEqualTo(Mark.of("15"));
+        assertThat(cell(sheet, bob, hwItem).mark()).isEqualTo(Mark.EMPTY);
+
+        StudentRecord mine = gradebook.myRecord(course, alice);
+        // homework: (80 + 75) / 2 = 77.5; exams not graded yet, left out
+        assertThat(mine.standing().total()).contains(new BigDecimal("77.50"));
+        assertThat(mine.standing().included()).containsExactly("Homework");
+        assertThat(mine.standing().notGradedYet()).containsExactly("Exams");
+        assertThat(mine.standing().includedWeight()).isEqualByComparingTo("50");
+
+        // points of an assignment are changed on the assignment, not here; excusing is possible
+        refused(() -> gradebook.enterScores(course, List.of(new CellEdit(hwItem, alice.id(), Mark.of("9"), 0)),
+                "Regrade", ta), "gradebook.error.fromCoursework");
+        gradebook.enterScores(course, List.of(new CellEdit(hwItem, alice.id(), Mark.EXCUSED, 0)), "Ill", ta);
+        assertThat(gradebook.myRecord(course, alice).standing().total()).contains(new BigDecimal("75.00"));
+    }
+
+    @Test
+    void a_student_reads_only_their_own_record() {
+        long midterm = midterm();
+        gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("70"), 0),
+                new CellEdit(midterm, bob.id(), Mark.of("90"), 0)), "", ta);
+        StudentRecord mine = gradebook.myRecord(course, alice);
+        assertThat(mine.userId()).isEqualTo(alice.id());
+        assertThat(mine.categories().getFirst().items().getFirst().mark()).isEqualTo(Mark.of("70"));
+        assertThat(mine.categories().getFirst().percent()).contains(new BigDecimal("70.00"));
+        assertThat(mine.itemsNotGradedYet()).isEmpty();
+
+        refused(() -> gradebook.record(course, bob.id(), alice), "gradebook.error.studentNotFound");
+        refused(() -> gradebook.whatIf(course, bob.id(), midterm, new BigDecimal("80"), alice),
+                "gradebook.error.studentNotFound");
+        refused(() -> gradebook.sheet(course, alice), "access.staffOnly");
+        refused(() -> gradebook.history(course, midterm, alice.id(), alice), "access.staffOnly");
+        refused(() -> gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("100"), 1)),
+                "mine", alice), "access.staffOnly");
+        refused(() -> gradebook.previewImport(course, csv(aliceNumber + ",Midterm,100"), alice), "access.staffOnly");
+        refused(() -> gradebook.applyImport(course, csv(aliceNumber + ",Midterm,100"), null, "x", alice),
+                "access.staffOnly");
+        // staff read any student's record, but staff have none of their own
+        assertThat(gradebook.record(course, bob.id(), ta).standing().total()).contains(new BigDecimal("90.00"));
+        refused(() -> gradebook.myRecord(course, ta), "gradebook.error.studentNotFound");
+    }
+
+    @Test
+    void outsiders_and_other_courses_reach_nothing() {
+        long midterm = midterm();
+        long other = courses.create("gb-" + unique(), "Elsewhere", "2026 Fall", SignedInUser.system());
+        SignedInUser otherInstructor = person(other, CourseRole.INSTRUCTOR, null);
+        SignedInUser stranger = person(other, CourseRole.STUDENT, "2026" + digits());
+        for (SignedInUser who : List.of(otherInstructor, stranger)) {
+            refused(() -> gradebook.sheet(course, who), "course.error.notFound");
+            refused(() -> gradebook.myRecord(course, who), "course.error.notFound");
+            refused(() -> gradebook.record(course, alice.id(), who), "course.error.notFound");
+            refused(() -> gradebook.history(course, midterm, alice.id(), who), "course.error.notFound");
+        }
+        // the other course's staff cannot reach this course's item or students through their own course
+        refused(() -> gradebook.enterScores(other, List.of(new CellEdit(midterm, alice.id(), Mark.of("1"), 0)),
+                "", otherInstructor), "gradebook.error.itemNotFound");
+        refused(() -> gradebook.history(other, midterm, alice.id(), otherInstructor), "gradebook.error.itemNotFound");
+        refused(() -> gradebook.record(other, alice.id(), otherInstructor), "gradebook.error.studentNotFound");
+        refused(() -> gradebook.deleteItem(other, midterm, otherInstructor), "gradebook.error.itemNotFound");
+    }
+
+    @Test
+    void what_if_tells_a_student_what_the_final_needs() {
+        GradebookLayout layout = twoCategories();
+        long exams = layout.categories().get(0).id();
+        long homework = layout.categories().get(1).id();
+        gradebook.addItem(course, entered(homework, "Homework total", "100"), instructor);
+        GradebookLayout items = gradebook.addItem(course, entered(exams, "Final", "100"), instructor);
+        long hw = items.categories().get(1).items().getFirst().id();
+        long fin = items.categories().get(0).items().getFirst().id();
+        gradebook.enterScores(course, List.of(new CellEdit(hw, alice.id(), Mark.of("60"), 0)), "", ta);
+        // 0.5 * 60 + 0.5 x ≥ 75 → x = 90
+        WeightedTotal.WhatIf w = gradebook.whatIf(course, alice.id(), fin, new BigDecimal("75"), alice);
+        assertThat(w.outcome()).isEqualTo(WeightedTotal.Outcome.NEEDS);
+        assertThat(w.points()).contains(new BigDecimal("90.00"));
+        assertThat(gradebook.whatIf(course, alice.id(), fin, new BigDecimal("81"), alice).outcome())
+                .isEqualTo(WeightedTotal.Outcome.NOT_REACHABLE);
+        refused(() -> gradebook.whatIf(course, alice.id(), fin, new BigDecimal("101"), alice),
+                "gradebook.error.target");
+    }
+
+    // --- CSV import ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void an_import_previews_every_change_and_reports_bad_lines_by_number() {
+        long midterm = midterm();
+        gradebook.enterScores(course, List.of(new CellEdit(midterm, bob.id(), Mark.of("50"), 0)), "", ta);
+        ImportPreview bad = gradebook.previewImport(course, csv("학번,item,points",
+                aliceNumber + ",Midterm,70",
+                "99999999,Midterm,70",
+                aliceNumber + ",Quiz 9,1",
+                bobNumber + ",midterm,101",
+                aliceNumber + ",Midterm,71",
+                bobNumber + ",Midterm,,maybe",
+                "",
+                bobNumber + ",Midterm,7,excused"), ta);
+        assertThat(bad.changes()).isEmpty();
+        assertThat(bad.problems()).extracting(ImportProblem::line, ImportProblem::messageKey).containsExactly(
+                tuple(3L, "gradebook.import.student"),
+                tuple(4L, "gradebook.import.item"),
+                tuple(5L, "gradebook.import.points"),
+                tuple(6L, "gradebook.import.duplicate"),
+                tuple(7L, "gradebook.import.excusedValue"),
+                tuple(9L, "gradebook.import.excusedWithPoints"));
+
+        ImportPreview good = gradebook.previewImport(course, csv(aliceNumber + ",Midterm,70",
+                bobNumber + ",Midterm,65.5"), ta);
+        assertThat(good.problems()).isEmpty();
+        assertThat(good.changes()).extracting(ImportPreview.Change::line, ImportPreview.Change::studentName,
+                ImportPreview.Change::before, ImportPreview.Change::after).containsExactly(
+                tuple(1L, alice.displayName(), Mark.EMPTY, Mark.of("70")),
+                tuple(2L, bob.displayName(), Mark.of("50"), Mark.of("65.5")));
+        assertThat(gradebook.sheet(course, ta).rows()).allSatisfy(r -> assertThat(r.cells().get(midterm).mark())
+                .isNotEqualTo(Mark.of("70")));
+    }
+
+    @Test
+    void an_import_applies_all_or_nothing_and_not_after_the_gradebook_changed() {
+        long midterm = midterm();
+        byte[] file = csv(aliceNumber + ",Midterm,70", bobNumber + ",Midterm,,excused");
+        ImportPreview preview = gradebook.previewImport(course, file, ta);
+
+        // a bad line: nothing at all is applied
+        ImportResult refusedFile = gradebook.applyImport(course, csv(aliceNumber + ",Midterm,70",
+                bobNumber + ",Midterm,700"), null, "Scanned sheets", ta);
+        assertThat(refusedFile.applied()).isFalse();
+        assertThat(cell(gradebook.sheet(course, ta), alice, midterm).mark()).isEqualTo(Mark.EMPTY);
+
+        // someone entered a score after the preview: the file would now do something else
+        gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("10"), 0)), "", instructor);
+        ImportResult stale = gradebook.applyImport(course, file, preview, "Scanned sheets", ta);
+        assertThat(stale.problems()).extracting(ImportProblem::messageKey).containsExactly("gradebook.import.changed");
+        assertThat(cell(gradebook.sheet(course, ta), bob, midterm).mark()).isEqualTo(Mark.EMPTY);
+
+        ImportPreview again = gradebook.previewImport(course, file, ta);
+        ImportResult done = gradebook.applyImport(course, file, again, "Scanned sheets", ta);
+        assertThat(done.applied()).isTrue();
+        assertThat(done.changed()).isEqualTo(2);
+        GradebookSheet sheet = gradebook.sheet(course, ta);
+        assertThat(cell(sheet, alice, midterm).mark()).isEqualTo(Mark.of("70"));
+        assertThat(cell(sheet, bob, midterm).mark()).isEqualTo(Mark.EXCUSED);
+        assertThat(gradebook.history(course, midterm, bob.id(), ta)).singleElement()
+                .satisfies(h -> assertThat(h.imported()).isTrue())
+                .satisfies(h -> assertThat(h.reason()).isEqualTo("Scanned sheets"));
+        // the same file again changes nothing
+        assertThat(gradebook.previewImport(course, file, ta).unchanged()).isEqualTo(2);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------------
+
+    private GradebookLayout twoCategories() {
+        return gradebook.saveCategories(course, List.of(cat("Exams", "50"), cat("Homework", "50")),
+                gradebook.layout(course, instructor).version(), instructor);
+    }
+
+    /** Exams 50 (with "Midterm" out of 100) and Homework 50; returns the midterm's id. */
+    private long midterm() {
+        GradebookLayout layout = twoCategories();
+        return gradebook.addItem(course, entered(layout.categories().get(0).id(), "Midterm", "100"), instructor)
+                .categories().get(0).items().getFirst().id();
+    }
+
+    private static long itemOf(GradebookLayout layout, long assignmentId) {
+        return layout.categories().stream().flatMap(c -> c.items().stream())
+                .filter(i -> i.assignmentId().filter(a -> a == assignmentId).isPresent()).findFirst().orElseThrow()
+                .id();
+    }
+
+    private static GradebookSheet.Cell cell(GradebookSheet sheet, SignedInUser student, long itemId) {
+        return sheet.rows().stream().filter(r -> r.userId() == student.id()).findFirst().orElseThrow().cells()
+                .get(itemId);
+    }
+
+    private static CategoryDraft cat(String name, String weight) {
+        return new CategoryDraft(null, name, new BigDecimal(weight));
+    }
+
+    private static ItemDraft entered(long categoryId, String title, String max) {
+        return new ItemDraft(categoryId, title, ItemSource.ENTERED, null, new BigDecimal(max), BigDecimal.ONE, 0);
+    }
+
+    private static byte[] csv(String... lines) {
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private long team(String name, SignedInUser... members) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String code = unique();
+            entityManager.createNativeQuery("insert into team (course_id, name, join_code) values (?1, ?2, ?3)")
+                    .setParameter(1, course).setParameter(2, name).setParameter(3, code).executeUpdate();
+            long id = ((Number) entityManager.createNativeQuery("select id from team where join_code = ?1")
+                    .setParameter(1, code).getSingleResult()).longValue();
+            for (SignedInUser member : members) {
+                entityManager.createNativeQuery("insert into team_member (course_id, user_id, team_id) "
+                        + "values (?1, ?2, ?3)").setParameter(1, course).setParameter(2, member.id())
+                        .setParameter(3, id).executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    private SignedInUser person(long courseId, CourseRole role, String studentNumber) {
+        String name = "u" + unique();
+        var account = courses.addMember(courseId, new NewMember(name, role.name() + " " + name, null, studentNumber,
+                role), SignedInUser.system()).orElseThrow();
+        return SignedInUser.of(users.find(account.userId()).orElseThrow());
+    }
+
+    private static void refused(ThrowableAssert.ThrowingCallable call, String key) {
+        assertThatThrownBy(call).isInstanceOf(UserFacingException.class)
+                .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo(key);
+    }
+
+    private static void refusedWith(ThrowableAssert.ThrowingCallable call, String key, Object... arguments) {
+        assertThatThrownBy(call).isInstanceOf(UserFacingException.class)
+                .satisfies(e -> assertThat(((UserFacingException) e).messageKey()).isEqualTo(key))
+                .satisfies(e -> assertThat(((UserFacingException) e).arguments()).containsExactly(arguments));
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String digits() {
+        return Long.toString(Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L) + 100_000_000L)
+                .substring(1);
+    }
+}
