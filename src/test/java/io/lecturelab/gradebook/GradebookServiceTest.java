@@ -31,6 +31,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.ArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -318,6 +324,67 @@ class GradebookServiceTest {
                 .isEqualTo(WeightedTotal.Outcome.NOT_REACHABLE);
         refused(() -> gradebook.whatIf(course, alice.id(), fin, new BigDecimal("101"), alice),
                 "gradebook.error.target");
+    }
+
+    @Test
+    void two_editors_filling_the_same_empty_cell_at_once_one_wins_and_the_other_is_told() throws Exception {
+        long midterm = midterm();
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (SignedInUser editor : List.of(instructor, ta)) {
+                String points = editor == ta ? "60" : "61";
+                outcomes.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    try {
+                        gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of(points), 0)),
+                                "", editor);
+                        return "saved";
+                    } catch (UserFacingException e) {
+                        return e.messageKey();
+                    }
+                }));
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : outcomes) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsOnlyOnce("saved");
+            assertThat(results).filteredOn(r -> !r.equals("saved")).singleElement()
+                    .isIn("gradebook.error.staleAny", "gradebook.error.stale");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(gradebook.history(course, midterm, alice.id(), ta)).hasSize(1);
+    }
+
+    @Test
+    void a_gradebook_opened_by_many_at_once_gets_its_policy_categories_once() throws Exception {
+        CourseSettings s = courses.settings(course, instructor);
+        courses.updateSettings(course, new CourseSettings(s.title(), s.term(), s.timeZone(), s.instructorName(),
+                s.instructorEmail(), s.instructorPhone(), s.officeHours(), s.recordedLecture(), s.liveClass(),
+                s.liveClassUrl(), Optional.of(GradingPolicy.SAMPLE), s.team(), s.overview(), s.resources(),
+                s.version()), instructor);
+        int readers = 4;
+        CyclicBarrier start = new CyclicBarrier(readers);
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            List<Future<Integer>> sizes = new ArrayList<>();
+            for (int k = 0; k < readers; k++) {
+                SignedInUser reader = k % 2 == 0 ? alice : bob;
+                sizes.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return gradebook.myRecord(course, reader).categories().size();
+                }));
+            }
+            for (Future<Integer> f : sizes) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(4);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(gradebook.layout(course, instructor).categories()).hasSize(4);
     }
 
     // --- CSV import ---------------------------------------------------------------------------------------------------
