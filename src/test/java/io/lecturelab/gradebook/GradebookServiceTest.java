@@ -163,6 +163,50 @@ class GradebookServiceTest {
         assertThat(gradebook.layout(course, instructor).categories()).hasSize(2);
     }
 
+    @Test
+    void items_change_with_their_version_and_an_item_with_marks_stays() {
+        long midterm = midterm();
+        GradebookLayout layout = gradebook.layout(course, instructor);
+        long homework = layout.categories().get(1).id();
+        GradebookLayout.ItemView read = layout.item(midterm).orElseThrow();
+        GradebookLayout moved = gradebook.updateItem(course, midterm, new ItemDraft(homework, "Midterm (written)",
+                ItemSource.ENTERED, null, new BigDecimal("50"), new BigDecimal("2"), read.version()), instructor);
+        assertThat(moved.categories().get(1).items()).extracting(GradebookLayout.ItemView::title,
+                i -> i.maxPoints().toPlainString(), i -> i.weight().toPlainString())
+                .containsExactly(tuple("Midterm (written)", "50.00", "2.00"));
+        refused(() -> gradebook.updateItem(course, midterm, new ItemDraft(homework, "Stale", ItemSource.ENTERED, null,
+                new BigDecimal("50"), BigDecimal.ONE, read.version()), instructor), "gradebook.error.concurrentEdit");
+        refused(() -> gradebook.addItem(course, new ItemDraft(homework, "Quiz", ItemSource.ENTERED, null,
+                BigDecimal.ZERO, BigDecimal.ONE, 0), instructor), "gradebook.error.itemMax");
+
+        gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("40"), 0)), "", ta);
+        refused(() -> gradebook.deleteItem(course, midterm, instructor), "gradebook.error.itemHasScores");
+        refused(() -> gradebook.deleteItem(course, midterm, ta), "access.instructorOnly");
+        GradebookSheet.Cell cell = cell(gradebook.sheet(course, ta), alice, midterm);
+        gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.EMPTY, cell.version())),
+                "Entered in the wrong item", ta);
+        assertThat(gradebook.deleteItem(course, midterm, instructor).categories()).allSatisfy(c ->
+                assertThat(c.items()).isEmpty());
+    }
+
+    @Test
+    void an_assignment_of_another_course_cannot_become_an_item() {
+        long exams = twoCategories().categories().get(0).id();
+        long other = courses.create("gb-" + unique(), "Elsewhere", "2026 Fall", SignedInUser.system());
+        SignedInUser otherInstructor = person(other, CourseRole.INSTRUCTOR, null);
+        long foreign = assignments.create(other, new AssignmentDraft(AssignmentKind.HOMEWORK, "Foreign", "", 10,
+                Instant.parse("2026-12-05T14:59:00Z"), Optional.empty(), 0, 7, Rubric.NONE, true, 0),
+                otherInstructor);
+        refused(() -> gradebook.addItem(course, new ItemDraft(exams, "", ItemSource.ASSIGNMENT, foreign, null,
+                BigDecimal.ONE, 0), instructor), "assignment.error.notFound");
+        long own = assignments.create(course, new AssignmentDraft(AssignmentKind.HOMEWORK, "Own", "", 10,
+                Instant.parse("2026-12-05T14:59:00Z"), Optional.empty(), 0, 7, Rubric.NONE, true, 0), instructor);
+        gradebook.addItem(course, new ItemDraft(exams, "", ItemSource.ASSIGNMENT, own, null, BigDecimal.ONE, 0),
+                instructor);
+        refused(() -> gradebook.addItem(course, new ItemDraft(exams, "Own again", ItemSource.ASSIGNMENT, own, null,
+                BigDecimal.ONE, 0), instructor), "gradebook.error.assignmentTwice");
+    }
+
     // --- scores -------------------------------------------------------------------------------------------------------
 
     @Test
