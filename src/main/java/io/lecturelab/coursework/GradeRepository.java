@@ -37,4 +37,15 @@ class GradeRepository implements PanacheRepository<Grade> {
                         + "and g.assignmentId = ?1 and r.status = ?2", Long.class)
                 .setParameter(1, assignmentId).setParameter(2, RegradeRequest.Status.OPEN).getResultList();
     }
+
+    /**
+     * Keeps who was on the team when a team grade with nothing handed in was first graded (its points go to them);
+     * a later regrade keeps the first members.
+     */
+    void keepMembersIfNone(long gradeId, long teamId) {
+        getEntityManager().createNativeQuery("insert into grade_member (grade_id, user_id) "
+                        + "select ?1, user_id from team_member where team_id = ?2 "
+                        + "and not exists (select 1 from grade_member where grade_id = ?1)")
+                .setParameter(1, gradeId).setParameter(2, teamId).executeUpdate();
+    }
 }

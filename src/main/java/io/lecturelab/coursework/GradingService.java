@@ -148,6 +148,9 @@ public class GradingService {
                 grades.persist(grade);
             }
             grades.flush();
+            if (owner.team() && graded == null) {
+                grades.keepMembersIfNone(grade.id, owner.id());
+            }
         } catch (OptimisticLockException e) {
             throw new UserFacingException("grading.error.concurrentEdit");
         } catch (PersistenceException e) {

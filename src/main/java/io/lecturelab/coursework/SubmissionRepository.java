@@ -40,6 +40,13 @@ class SubmissionRepository implements PanacheRepository<Submission> {
         return max == null ? 1 : max + 1;
     }
 
+    /** Keeps who was on the team when a team's version was handed in (its grade goes to them). */
+    void keepMembers(long submissionId, long teamId) {
+        getEntityManager().createNativeQuery("insert into submission_member (submission_id, user_id) "
+                        + "select ?1, user_id from team_member where team_id = ?2")
+                .setParameter(1, submissionId).setParameter(2, teamId).executeUpdate();
+    }
+
     long count(long assignmentId) {
         return count("assignmentId", assignmentId);
     }

@@ -256,6 +256,10 @@ public class SubmissionService {
                 deadline.isLate(at)).withContent(link, body, run.map(LabRunRecord::runId).orElse(null),
                 run.map(this::write).orElse(null));
         submissions.persist(version);
+        if (opened.owner().team()) {
+            submissions.flush();
+            submissions.keepMembers(version.id, opened.owner().id());
+        }
         return version;
     }
 

@@ -51,12 +51,24 @@ class GradebookRepository implements PanacheRepository<Item> {
         getEntityManager().remove(category);
     }
 
+    /** The live items (not removed). */
     List<Item> items(long courseId) {
-        return list("courseId = ?1 order by position, id", courseId);
+        return list("courseId = ?1 and removedAt is null order by position, id", courseId);
     }
 
+    /** A live item. */
     Optional<Item> item(long courseId, long itemId) {
+        return find("courseId = ?1 and id = ?2 and removedAt is null", courseId, itemId).firstResultOptional();
+    }
+
+    /** An item, removed or not (its history stays readable). */
+    Optional<Item> itemEvenRemoved(long courseId, long itemId) {
         return find("courseId = ?1 and id = ?2", courseId, itemId).firstResultOptional();
+    }
+
+    /** Removed items, most recently removed first. */
+    List<Item> removedItems(long courseId) {
+        return list("courseId = ?1 and removedAt is not null order by removedAt desc, id", courseId);
     }
 
     int nextItemPosition(long courseId) {
@@ -68,12 +80,12 @@ class GradebookRepository implements PanacheRepository<Item> {
 
     List<Score> scores(long courseId) {
         return getEntityManager().createQuery("select s from Score s, Item i where s.itemId = i.id "
-                + "and i.courseId = ?1", Score.class).setParameter(1, courseId).getResultList();
+                + "and i.courseId = ?1 and i.removedAt is null", Score.class).setParameter(1, courseId).getResultList();
     }
 
     List<Score> scoresOf(long courseId, long userId) {
         return getEntityManager().createQuery("select s from Score s, Item i where s.itemId = i.id "
-                + "and i.courseId = ?1 and s.userId = ?2", Score.class).setParameter(1, courseId)
+                + "and i.courseId = ?1 and i.removedAt is null and s.userId = ?2", Score.class).setParameter(1, courseId)
                 .setParameter(2, userId).getResultList();
     }
 
@@ -94,6 +106,15 @@ class GradebookRepository implements PanacheRepository<Item> {
 
     void persist(ScoreChange change) {
         getEntityManager().persist(change);
+    }
+
+    void persist(LayoutChange change) {
+        getEntityManager().persist(change);
+    }
+
+    List<LayoutChange> layoutHistory(long courseId) {
+        return getEntityManager().createQuery("from LayoutChange where courseId = ?1 order by changedAt, id",
+                LayoutChange.class).setParameter(1, courseId).getResultList();
     }
 
     List<ScoreChange> history(long itemId, long userId) {

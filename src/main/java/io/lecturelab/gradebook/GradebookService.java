@@ -82,7 +82,17 @@ public class GradebookService {
      */
     public GradebookLayout saveCategories(long courseId, List<CategoryDraft> drafts, int version,
                                           SignedInUser instructor) {
+        return saveCategories(courseId, drafts, version, "", instructor);
+    }
+
+    /**
+     * As {@link #saveCategories(long, List, int, SignedInUser)}, with why: every added, changed and removed category
+     * is kept in the layout history with this reason (optional).
+     */
+    public GradebookLayout saveCategories(long courseId, List<CategoryDraft> drafts, int version, String reason,
+                                          SignedInUser instructor) {
         courses.requireInstructor(courseId, instructor);
+        String why = reason(reason);
         open(courseId, instructor);
         List<CategoryDraft> wanted = drafts == null ? List.of() : drafts;
         BigDecimal sum = BigDecimal.ZERO;
@@ -118,12 +128,16 @@ public class GradebookService {
         List<Item> items = repository.items(courseId);
         for (Category gone : existing.values()) {
             if (!kept.contains(gone.id)) {
-                if (items.stream().anyMatch(i -> i.categoryId == gone.id)) {
+                if (items.stream().anyMatch(i -> i.in(gone.id))) {
                     throw new UserFacingException("gradebook.error.categoryHasItems", gone.name);
                 }
+                audit(courseId, LayoutChangeEntry.Subject.CATEGORY, gone.id, LayoutChangeEntry.Action.REMOVE,
+                        describe(gone.name, gone.weight), "", why, instructor);
                 repository.delete(gone);
             }
         }
+        Map<Long, String> before = new HashMap<>();
+        existing.values().forEach(c -> before.put(c.id, describe(c.name, c.weight)));
         // renamed rows must not meet each other's old names in the unique index half-way: park them first
         for (CategoryDraft d : wanted) {
             if (d.id() != null) {
@@ -137,9 +151,18 @@ public class GradebookService {
             String name = d.name().strip();
             BigDecimal weight = d.weight().setScale(2, RoundingMode.UNNECESSARY);
             if (d.id() == null) {
-                repository.persist(Category.of(courseId, name, weight, position));
+                Category added = Category.of(courseId, name, weight, position);
+                repository.persist(added);
+                repository.flush();
+                audit(courseId, LayoutChangeEntry.Subject.CATEGORY, added.id, LayoutChangeEntry.Action.ADD, "",
+                        describe(name, weight), why, instructor);
             } else {
                 existing.get(d.id()).change(name, weight, position);
+                String after = describe(name, weight);
+                if (!after.equals(before.get(d.id()))) {
+                    audit(courseId, LayoutChangeEntry.Subject.CATEGORY, d.id(), LayoutChangeEntry.Action.CHANGE,
+                            before.get(d.id()), after, why, instructor);
+                }
             }
             position++;
         }
@@ -170,6 +193,8 @@ public class GradebookService {
         Item item = Item.of(courseId, draft.source(), assignmentId, repository.nextItemPosition(courseId));
         apply(courseId, item, draft, fallbackTitle);
         saveItem(item);
+        audit(courseId, LayoutChangeEntry.Subject.ITEM, item.id, LayoutChangeEntry.Action.ADD, "",
+                describe(courseId, item), "", instructor);
         return layoutFor(courseId, instructor);
     }
 
@@ -190,6 +215,8 @@ public class GradebookService {
                 apply(courseId, item, new ItemDraft(categoryId, a.title(), ItemSource.ASSIGNMENT, a.id(), null,
                         BigDecimal.ONE, 0), a.title());
                 saveItem(item);
+                audit(courseId, LayoutChangeEntry.Subject.ITEM, item.id, LayoutChangeEntry.Action.ADD, "",
+                        describe(courseId, item), "", instructor);
                 added++;
             }
         }
@@ -198,26 +225,95 @@ public class GradebookService {
 
     /** Changes an item's title, category, maximum or weight (instructors); refused when stale. */
     public GradebookLayout updateItem(long courseId, long itemId, ItemDraft draft, SignedInUser instructor) {
+        return updateItem(courseId, itemId, draft, "", instructor);
+    }
+
+    /** As {@link #updateItem(long, long, ItemDraft, SignedInUser)}, with why (kept in the layout history). */
+    public GradebookLayout updateItem(long courseId, long itemId, ItemDraft draft, String reason,
+                                      SignedInUser instructor) {
         courses.requireInstructor(courseId, instructor);
+        String why = reason(reason);
         Item item = item(courseId, itemId);
         if (item.version != draft.version()) {
             throw new UserFacingException("gradebook.error.concurrentEdit");
         }
+        String before = describe(courseId, item);
         apply(courseId, item, draft, item.title);
         saveItem(item);
+        String after = describe(courseId, item);
+        if (!after.equals(before)) {
+            audit(courseId, LayoutChangeEntry.Subject.ITEM, item.id, LayoutChangeEntry.Action.CHANGE, before, after,
+                    why, instructor);
+        }
         return layoutFor(courseId, instructor);
     }
 
-    /** Removes an item (instructors); refused while any student has a mark on it, so no score disappears unseen. */
     public GradebookLayout deleteItem(long courseId, long itemId, SignedInUser instructor) {
+        return deleteItem(courseId, itemId, "", instructor);
+    }
+
+    /**
+     * Removes an item (instructors); refused while any student has a mark on it, so no score disappears unseen. The
+     * item is only hidden: its cells' history stays readable ({@link #history}, {@link #removedItems}), and the
+     * removal is kept in the layout history with {@code reason}. Its title can be used again.
+     */
+    public GradebookLayout deleteItem(long courseId, long itemId, String reason, SignedInUser instructor) {
         courses.requireInstructor(courseId, instructor);
+        String why = reason(reason);
         Item item = item(courseId, itemId);
         if (repository.hasMarks(itemId)) {
             throw new UserFacingException("gradebook.error.itemHasScores", item.title);
         }
-        repository.delete(item);
-        repository.flush();
+        String before = describe(courseId, item);
+        item.remove(instructor.id(), clock.instant());
+        saveItem(item);
+        audit(courseId, LayoutChangeEntry.Subject.ITEM, item.id, LayoutChangeEntry.Action.REMOVE, before, "", why,
+                instructor);
         return layoutFor(courseId, instructor);
+    }
+
+    /** Items the instructor removed, most recent first, with their ids for {@link #history} (staff). */
+    public List<RemovedItem> removedItems(long courseId, SignedInUser staff) {
+        courses.requireStaff(courseId, staff);
+        return repository.removedItems(courseId).stream().map(i -> new RemovedItem(i.id, i.title, i.removedAt))
+                .toList();
+    }
+
+    /** Every change of the categories and items, oldest first (staff). */
+    public List<LayoutChangeEntry> layoutHistory(long courseId, SignedInUser staff) {
+        courses.requireStaff(courseId, staff);
+        Map<Long, String> names = courses.memberNames(courseId, staff);
+        return repository.layoutHistory(courseId).stream().map(c -> new LayoutChangeEntry(c.changedAt,
+                c.changedBy == null ? "" : names.getOrDefault(c.changedBy, "#" + c.changedBy), c.subject,
+                c.subjectId, c.action, c.oldValue, c.newValue, c.reason)).toList();
+    }
+
+    private void audit(long courseId, LayoutChangeEntry.Subject subject, long id, LayoutChangeEntry.Action action,
+                       String before, String after, String why, SignedInUser by) {
+        repository.persist(LayoutChange.of(courseId, subject, id, action, before, after, why, by.id(),
+                clock.instant()));
+    }
+
+    private static String reason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > MAX_REASON) {
+            throw new UserFacingException("gradebook.error.reasonLength", MAX_REASON);
+        }
+        return why;
+    }
+
+    /** A category as the layout history shows it: "Homework · 30%". */
+    private static String describe(String name, BigDecimal weight) {
+        return name + " · " + weight.stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** An item as the layout history shows it: "Midterm exam · Midterm · /100 · ×1". */
+    private String describe(long courseId, Item item) {
+        String category = item.categoryId == null ? "" : repository.categories(courseId).stream()
+                .filter(c -> c.id.equals(item.categoryId)).map(c -> c.name).findFirst().orElse("");
+        return item.title + " · " + category + " · " + (item.maxPoints == null ? item.source.name()
+                : "/" + item.maxPoints.stripTrailingZeros().toPlainString()) + " · ×"
+                + item.weight.stripTrailingZeros().toPlainString();
     }
 
     private void apply(long courseId, Item item, ItemDraft draft, String fallbackTitle) {
@@ -263,6 +359,11 @@ public class GradebookService {
     private Category category(long courseId, long categoryId) {
         return repository.categories(courseId).stream().filter(c -> c.id == categoryId).findFirst()
                 .orElseThrow(() -> new UserFacingException("gradebook.error.categoryNotFound"));
+    }
+
+    private Item itemEvenRemoved(long courseId, long itemId) {
+        return repository.itemEvenRemoved(courseId, itemId)
+                .orElseThrow(() -> new UserFacingException("gradebook.error.itemNotFound"));
     }
 
     private Item item(long courseId, long itemId) {
@@ -316,7 +417,7 @@ public class GradebookService {
         List<GradebookLayout.CategoryView> categories = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
         for (Category c : repository.categories(courseId)) {
-            List<GradebookLayout.ItemView> inside = items.stream().filter(i -> i.categoryId == c.id)
+            List<GradebookLayout.ItemView> inside = items.stream().filter(i -> i.in(c.id))
                     .filter(i -> i.assignmentId == null || work.containsKey(i.assignmentId))
                     .map(i -> new GradebookLayout.ItemView(i.id, c.id, i.title, i.source,
                             Optional.ofNullable(i.assignmentId), i.assignmentId == null ? i.maxPoints
@@ -406,7 +507,7 @@ public class GradebookService {
     /** Every change of one cell, oldest first (staff). */
     public List<ScoreHistoryEntry> history(long courseId, long itemId, long studentId, SignedInUser staff) {
         courses.requireStaff(courseId, staff);
-        item(courseId, itemId);
+        itemEvenRemoved(courseId, itemId);
         Map<Long, String> names = courses.memberNames(courseId, staff);
         return repository.history(itemId, studentId).stream().map(c -> new ScoreHistoryEntry(c.changedAt,
                 c.changedBy == null ? "" : names.getOrDefault(c.changedBy, "#" + c.changedBy),

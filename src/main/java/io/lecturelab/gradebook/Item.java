@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** One graded thing inside a category: an exam, an assignment, attendance. */
 @Entity
@@ -24,8 +25,9 @@ class Item {
     @Column(name = "course_id", nullable = false, updatable = false)
     long courseId;
 
-    @Column(name = "category_id", nullable = false)
-    long categoryId;
+    /** Empty only for a removed item whose category was removed after it. */
+    @Column(name = "category_id")
+    Long categoryId;
 
     @Column(nullable = false)
     String title;
@@ -50,6 +52,13 @@ class Item {
     @Version
     int version;
 
+    /** Set when the instructor removed the item: it is hidden, its cells' history stays. */
+    @Column(name = "removed_at")
+    Instant removedAt;
+
+    @Column(name = "removed_by")
+    Long removedBy;
+
     static Item of(long courseId, ItemSource source, Long assignmentId, int position) {
         Item item = new Item();
         item.courseId = courseId;
@@ -57,6 +66,15 @@ class Item {
         item.assignmentId = assignmentId;
         item.position = position;
         return item;
+    }
+
+    void remove(long by, Instant at) {
+        removedBy = by == 0 ? null : by;
+        removedAt = at;
+    }
+
+    boolean in(long category) {
+        return categoryId != null && categoryId == category;
     }
 
     void change(long category, String newTitle, BigDecimal newMax, BigDecimal newWeight) {

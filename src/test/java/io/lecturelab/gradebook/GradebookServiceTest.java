@@ -13,10 +13,12 @@ import io.lecturelab.coursework.GradeForm;
 import io.lecturelab.coursework.GradingService;
 import io.lecturelab.coursework.Owner;
 import io.lecturelab.coursework.Rubric;
+import io.lecturelab.coursework.SubmissionService;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService;
 import io.lecturelab.testsupport.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,7 +29,11 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,8 +69,12 @@ class GradebookServiceTest {
     GradingService grading;
 
     @Inject
+    SubmissionService submissions;
+
+    @Inject
     EntityManager entityManager;
 
+    private final HandClock clock = new HandClock(Instant.now());
     private long course;
     private SignedInUser instructor;
     private SignedInUser ta;
@@ -75,6 +85,8 @@ class GradebookServiceTest {
 
     @BeforeEach
     void course() {
+        clock.set(Instant.now());
+        QuarkusMock.installMockForType(clock, Clock.class);
         course = courses.create("gb-" + unique(), "Deep learning", "2026 Fall", SignedInUser.system());
         instructor = person(course, CourseRole.INSTRUCTOR, null);
         ta = person(course, CourseRole.TA, null);
@@ -498,6 +510,179 @@ class GradebookServiceTest {
         assertThat(gradebook.previewImport(course, file, ta).unchanged()).isEqualTo(2);
     }
 
+
+    // --- removed items and the layout history ---------------------------------------------------------------------
+
+    @Test
+    void a_removed_item_is_hidden_but_its_history_stays_readable_and_its_title_free() {
+        long midterm = midterm();
+        gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("40"), 0)), "", ta);
+        GradebookSheet.Cell cell = cell(gradebook.sheet(course, ta), alice, midterm);
+        gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.EMPTY, cell.version())),
+                "Entered in the wrong item", ta);
+        long exams = gradebook.layout(course, instructor).categories().get(0).id();
+
+        gradebook.deleteItem(course, midterm, "Replaced by two quizzes", instructor);
+
+        assertThat(gradebook.sheet(course, ta).layout().item(midterm)).isEmpty();
+        assertThat(gradebook.myRecord(course, alice).categories().get(0).items()).isEmpty();
+        assertThat(gradebook.removedItems(course, ta)).extracting(RemovedItem::id, RemovedItem::title)
+                .containsExactly(tuple(midterm, "Midterm"));
+        assertThat(gradebook.history(course, midterm, alice.id(), instructor)).extracting(ScoreHistoryEntry::after,
+                ScoreHistoryEntry::reason).containsExactly(tuple(Mark.of("40"), ""),
+                tuple(Mark.EMPTY, "Entered in the wrong item"));
+        // a removed item takes no scores and cannot be removed or changed again
+        refused(() -> gradebook.enterScores(course, List.of(new CellEdit(midterm, alice.id(), Mark.of("1"), 0)), "",
+                ta), "gradebook.error.itemNotFound");
+        refused(() -> gradebook.deleteItem(course, midterm, instructor), "gradebook.error.itemNotFound");
+        // its title can be used again, and its category removed once nothing live is in it
+        long again = gradebook.addItem(course, entered(exams, "Midterm", "50"), instructor).categories().get(0)
+                .items().getFirst().id();
+        assertThat(again).isNotEqualTo(midterm);
+        gradebook.deleteItem(course, again, instructor);
+        GradebookLayout layout = gradebook.layout(course, instructor);
+        gradebook.saveCategories(course, List.of(new CategoryDraft(layout.categories().get(1).id(), "Homework",
+                new BigDecimal("100"))), layout.version(), "Exams dropped", instructor);
+        assertThat(gradebook.history(course, midterm, alice.id(), ta)).hasSize(2);
+        refused(() -> gradebook.removedItems(course, alice), "access.staffOnly");
+    }
+
+    @Test
+    void every_change_of_categories_and_items_is_kept_with_who_when_what_and_why() {
+        GradebookLayout layout = gradebook.saveCategories(course, List.of(cat("Exams", "60"), cat("Homework", "40")),
+                gradebook.layout(course, instructor).version(), "Syllabus", instructor);
+        long exams = layout.categories().get(0).id();
+        long homework = layout.categories().get(1).id();
+        clock.advance(Duration.ofMinutes(5));
+        layout = gradebook.saveCategories(course, List.of(new CategoryDraft(exams, "Exams", new BigDecimal("50")),
+                new CategoryDraft(homework, "Homework", new BigDecimal("50"))), layout.version(),
+                "Agreed with the class", instructor);
+        long midterm = gradebook.addItem(course, entered(exams, "Midterm", "100"), instructor).categories().get(0)
+                .items().getFirst().id();
+        GradebookLayout.ItemView read = gradebook.layout(course, instructor).item(midterm).orElseThrow();
+        gradebook.updateItem(course, midterm, new ItemDraft(exams, "Midterm", ItemSource.ENTERED, null,
+                new BigDecimal("80"), new BigDecimal("2"), read.version()), "Question 5 dropped", instructor);
+        gradebook.deleteItem(course, midterm, "Exam cancelled", instructor);
+
+        List<LayoutChangeEntry> history = gradebook.layoutHistory(course, ta);
+        assertThat(history).extracting(LayoutChangeEntry::subject, LayoutChangeEntry::action,
+                LayoutChangeEntry::before, LayoutChangeEntry::after, LayoutChangeEntry::reason).containsExactly(
+                tuple(LayoutChangeEntry.Subject.CATEGORY, LayoutChangeEntry.Action.ADD, "", "Exams · 60%",
+                        "Syllabus"),
+                tuple(LayoutChangeEntry.Subject.CATEGORY, LayoutChangeEntry.Action.ADD, "", "Homework · 40%",
+                        "Syllabus"),
+                tuple(LayoutChangeEntry.Subject.CATEGORY, LayoutChangeEntry.Action.CHANGE, "Exams · 60%",
+                        "Exams · 50%", "Agreed with the class"),
+                tuple(LayoutChangeEntry.Subject.CATEGORY, LayoutChangeEntry.Action.CHANGE, "Homework · 40%",
+                        "Homework · 50%", "Agreed with the class"),
+                tuple(LayoutChangeEntry.Subject.ITEM, LayoutChangeEntry.Action.ADD, "", "Midterm · Exams · /100 · ×1",
+                        ""),
+                tuple(LayoutChangeEntry.Subject.ITEM, LayoutChangeEntry.Action.CHANGE, "Midterm · Exams · /100 · ×1",
+                        "Midterm · Exams · /80 · ×2", "Question 5 dropped"),
+                tuple(LayoutChangeEntry.Subject.ITEM, LayoutChangeEntry.Action.REMOVE, "Midterm · Exams · /80 · ×2",
+                        "", "Exam cancelled"));
+        assertThat(history).allSatisfy(h -> assertThat(h.by()).isEqualTo(instructor.displayName()));
+        assertThat(history.get(2).at()).isAfter(history.get(0).at());
+
+        // a TA reads the history but cannot change the layout; a refused change leaves no trace
+        int before = history.size();
+        GradebookLayout now = gradebook.layout(course, ta);
+        refused(() -> gradebook.saveCategories(course, List.of(cat("Everything", "100")), now.version(), "Simpler",
+                ta), "access.instructorOnly");
+        refused(() -> gradebook.addItem(course, entered(exams, "Quiz", "10"), ta), "access.instructorOnly");
+        refused(() -> gradebook.addAllAssignments(course, homework, ta), "access.instructorOnly");
+        refused(() -> gradebook.saveCategories(course, List.of(cat("Exams", "50"), cat("Homework", "40")),
+                now.version(), "Typo", instructor), "gradebook.error.weightSum");
+        refused(() -> gradebook.layoutHistory(course, alice), "access.staffOnly");
+        assertThat(gradebook.layoutHistory(course, instructor)).hasSize(before);
+    }
+
+    // --- team grades ------------------------------------------------------------------------------------------------
+
+    @Test
+    void a_team_grade_goes_to_the_members_who_handed_the_work_in_not_to_todays_team() {
+        long homework = twoCategories().categories().get(1).id();
+        Instant due = Instant.parse("2030-06-01T14:59:00Z");
+        long proposal = assignments.create(course, new AssignmentDraft(AssignmentKind.PROPOSAL, "Proposal", "", 20,
+                due, Optional.empty(), 0, 7, Rubric.NONE, true, 0), instructor);
+        long poster = assignments.create(course, new AssignmentDraft(AssignmentKind.PROPOSAL, "Poster", "", 10,
+                due, Optional.empty(), 0, 7, Rubric.NONE, true, 0), instructor);
+        gradebook.addAllAssignments(course, homework, instructor);
+        GradebookLayout layout = gradebook.layout(course, ta);
+        long proposalItem = itemOf(layout, proposal);
+        long posterItem = itemOf(layout, poster);
+        SignedInUser carol = person(course, CourseRole.STUDENT, "2026" + digits());
+
+        long team = team("Team A", alice, bob);
+        submissions.submitText(course, proposal, "# Our plan", alice);
+        // bob leaves after the hand-in, carol joins
+        moveOut(bob);
+        joinTeam(team, carol);
+        grading.saveGrade(course, proposal, Owner.team(team), new GradeForm(new BigDecimal("18"), List.of(), "", 0),
+                ta);
+        // graded with nothing handed in: the members when it was first graded (alice and carol)
+        grading.saveGrade(course, poster, Owner.team(team), new GradeForm(new BigDecimal("7"), List.of(), "", 0),
+                ta);
+        moveOut(carol);
+        grading.release(course, proposal, ta);
+        grading.release(course, poster, ta);
+
+        GradebookSheet sheet = gradebook.sheet(course, instructor);
+        assertThat(cell(sheet, alice, proposalItem).mark()).isEqualTo(Mark.of("18"));
+        assertThat(cell(sheet, bob, proposalItem).mark()).isEqualTo(Mark.of("18"));
+        assertThat(cell(sheet, carol, proposalItem).mark()).isEqualTo(Mark.EMPTY);
+        assertThat(cell(sheet, alice, posterItem).mark()).isEqualTo(Mark.of("7"));
+        assertThat(cell(sheet, carol, posterItem).mark()).isEqualTo(Mark.of("7"));
+        assertThat(cell(sheet, bob, posterItem).mark()).isEqualTo(Mark.EMPTY);
+        // each student reads the same in their own record, and only their own
+        assertThat(line(gradebook.myRecord(course, bob), proposalItem).mark()).isEqualTo(Mark.of("18"));
+        assertThat(line(gradebook.myRecord(course, bob), posterItem).mark()).isEqualTo(Mark.EMPTY);
+        assertThat(line(gradebook.myRecord(course, carol), proposalItem).mark()).isEqualTo(Mark.EMPTY);
+        assertThat(line(gradebook.myRecord(course, carol), posterItem).mark()).isEqualTo(Mark.of("7"));
+        refused(() -> gradebook.record(course, alice.id(), carol), "gradebook.error.studentNotFound");
+    }
+
+    @Test
+    void released_grades_take_off_the_late_penalty_that_holds_now_for_the_whole_course_at_once() {
+        long homework = twoCategories().categories().get(1).id();
+        Instant due = Instant.parse("2030-06-01T14:59:00Z");
+        long hw1 = assignments.create(course, new AssignmentDraft(AssignmentKind.HOMEWORK, "HW 1", "", 10, due,
+                Optional.empty(), 10, 7, Rubric.NONE, true, 0), instructor);
+        long hw2 = assignments.create(course, new AssignmentDraft(AssignmentKind.HOMEWORK, "HW 2", "", 10, due,
+                Optional.empty(), 0, 7, Rubric.NONE, false, 0), instructor);
+        gradebook.addAllAssignments(course, homework, instructor);
+        GradebookLayout layout = gradebook.layout(course, ta);
+        clock.set(due.minus(Duration.ofHours(1)));
+        submissions.submit(course, hw1, new io.lecturelab.coursework.HandIn("https://colab.research.google.com/drive/alice", List.of(),
+                Optional.empty()), alice);
+        clock.set(due.plus(Duration.ofHours(36))); // two started days late: 20 % off
+        submissions.submit(course, hw1, new io.lecturelab.coursework.HandIn("https://colab.research.google.com/drive/bob", List.of(),
+                Optional.empty()), bob);
+        clock.set(due.plus(Duration.ofDays(5)));
+        for (SignedInUser s : List.of(alice, bob)) {
+            grading.saveGrade(course, hw1, Owner.student(s.id()), new GradeForm(new BigDecimal("9"), List.of(), "",
+                    0), ta);
+            grading.saveGrade(course, hw2, Owner.student(s.id()), new GradeForm(new BigDecimal("5"), List.of(), "",
+                    0), ta);
+        }
+        grading.release(course, hw1, ta);
+        grading.release(course, hw2, ta);
+
+        GradebookSheet sheet = gradebook.sheet(course, ta);
+        assertThat(cell(sheet, alice, itemOf(layout, hw1)).mark()).isEqualTo(Mark.of("9"));
+        assertThat(cell(sheet, bob, itemOf(layout, hw1)).mark()).isEqualTo(Mark.of("7.2"));
+        assertThat(cell(sheet, bob, itemOf(layout, hw2)).mark()).isEqualTo(Mark.of("5"));
+        // an unpublished assignment's grade is not the student's to see yet
+        assertThat(gradebook.myRecord(course, bob).categories().get(1).items()).extracting(StudentRecord.Line::title)
+                .containsExactly("HW 1");
+
+        // an extension granted afterwards forgives the penalty at once
+        assignments.grantExtension(course, hw1, Owner.student(bob.id()), due.plus(Duration.ofDays(2)),
+                Optional.empty(), "Ill", ta);
+        assertThat(line(gradebook.myRecord(course, bob), itemOf(layout, hw1)).mark()).isEqualTo(Mark.of("9"));
+        assertThat(line(gradebook.myRecord(course, alice), itemOf(layout, hw1)).mark()).isEqualTo(Mark.of("9"));
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------------
 
     private GradebookLayout twoCategories() {
@@ -549,6 +734,54 @@ class GradebookServiceTest {
             }
             return id;
         });
+    }
+
+    private void moveOut(SignedInUser member) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "delete from team_member where course_id = ?1 and user_id = ?2").setParameter(1, course)
+                .setParameter(2, member.id()).executeUpdate());
+    }
+
+    private void joinTeam(long team, SignedInUser member) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "insert into team_member (course_id, user_id, team_id) values (?1, ?2, ?3)").setParameter(1, course)
+                .setParameter(2, member.id()).setParameter(3, team).executeUpdate());
+    }
+
+    private static StudentRecord.Line line(StudentRecord record, long itemId) {
+        return record.categories().stream().flatMap(p -> p.items().stream()).filter(l -> l.itemId() == itemId)
+                .findFirst().orElseThrow();
+    }
+
+    static final class HandClock extends Clock {
+        private volatile Instant now;
+
+        HandClock(Instant start) {
+            now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private SignedInUser person(long courseId, CourseRole role, String studentNumber) {
