@@ -1,0 +1,6 @@
+package io.lecturelab.attendance;
+
+/** A student's mark for one class session. */
+public enum Status {
+    PRESENT, LATE, ABSENT, EXCUSED
+}
