@@ -186,7 +186,8 @@ public class FinalGradesView extends VerticalLayout implements BeforeEnterObserv
                 new NativeTableHeaderCell(getTranslation("letters.histogram.y")))), rows);
         table.setId("fg-histogram-table");
         table.addClassName("fg-table");
-        Details asTable = new Details(getTranslation("letters.histogram.asTable"), box(table));
+        Details asTable = new Details(getTranslation("letters.histogram.asTable"), box(table,
+                "letters.histogram.asTable"));
         asTable.setId("fg-histogram-details");
         return new Div(chart, asTable);
     }
@@ -221,7 +222,7 @@ public class FinalGradesView extends VerticalLayout implements BeforeEnterObserv
                 new NativeTableHeaderCell(getTranslation("letters.col.cumulative")))), rows);
         table.setId("fg-counts");
         table.addClassName("fg-table");
-        return box(table);
+        return box(table, "letters.counts.heading");
     }
 
     private static String percent(int count, int of) {
@@ -251,11 +252,11 @@ public class FinalGradesView extends VerticalLayout implements BeforeEnterObserv
                 new NativeTableHeaderCell(getTranslation("letters.export.letter")))), rows);
         table.setId("fg-students");
         table.addClassName("fg-table");
-        Div box = box(table);
+        Div students = new Div(box(table, "letters.students.heading"));
         if (grades.partial() > 0) {
-            box.add(new Paragraph(getTranslation("letters.partialMark")));
+            students.add(new Paragraph(getTranslation("letters.partialMark")));
         }
-        return box;
+        return students;
     }
 
     // --- editor -------------------------------------------------------------------------------------------------------
@@ -391,10 +392,16 @@ public class FinalGradesView extends VerticalLayout implements BeforeEnterObserv
         return new NativeTableCell(text);
     }
 
-    /** A wide table scrolls inside its own box, never the page. */
-    private static Div box(Component table) {
+    /**
+     * A wide table scrolls inside its own box, never the page; the box is reachable from the keyboard (WCAG 2.1.1)
+     * and says what it holds.
+     */
+    private Div box(Component table, String labelKey) {
         Div box = new Div(table);
         box.addClassName("fg-table-box");
+        box.getElement().setAttribute("tabindex", "0");
+        box.getElement().setAttribute("role", "region");
+        box.getElement().setAttribute("aria-label", getTranslation(labelKey));
         return box;
     }
 
