@@ -29,7 +29,7 @@ public class Translations implements I18NProvider {
     /** The bundles, searched in this order; a key lives in exactly one of them (TranslationsTest). */
     public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.coursework", "i18n.teams",
             "i18n.papers", "i18n.drafts", "i18n.members", "i18n.announcements", "i18n.gradebook",
-            "i18n.attendance");
+            "i18n.attendance", "i18n.letters");
     private static final Logger LOG = Logger.getLogger(Translations.class);
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
