@@ -86,8 +86,17 @@ class AccessMatrixIT {
         assertThat(views).extracting(v -> String.valueOf(v.getAnnotationOfType(Route.class.getName()).get("value")
                 .orElseThrow())).as("every page stated here exists").containsAll(STATED.keySet());
 
+        // stated outright too, beside what the annotations say: a student never reaches the staff gradebook, and
+        // the grades page is for the course's own members only
+        Map<String, Map<Visitor, Outcome>> stated = Map.of(
+                "courses/" + course + "/gradebook", Map.of(Visitor.STUDENT, Outcome.REFUSED,
+                        Visitor.OTHER_COURSE_STUDENT, Outcome.REFUSED, Visitor.TA, Outcome.SHOWN,
+                        Visitor.INSTRUCTOR, Outcome.SHOWN),
+                "courses/" + course + "/grades", Map.of(Visitor.STUDENT, Outcome.SHOWN,
+                        Visitor.OTHER_COURSE_STUDENT, Outcome.REFUSED));
         List<String> mismatches = new ArrayList<>();
         List<String> accessibility = new ArrayList<>();
+        int statedSeen = 0;
         int cells = 0;
         for (Visitor visitor : Visitor.values()) {
             try (BrowserSession browser = new BrowserSession(root.toString(), "en-US")) {
@@ -109,6 +118,13 @@ class AccessMatrixIT {
                                 + expected);
                     }
                     Outcome got = visit(browser, path);
+                    Outcome said = stated.getOrDefault(path, Map.of()).get(visitor);
+                    if (said != null) {
+                        statedSeen++;
+                        if (got != said) {
+                            mismatches.add(visitor + " /" + path + ": stated " + said + ", got " + got);
+                        }
+                    }
                     cells++;
                     if (got != expected) {
                         mismatches.add(visitor + " /" + path + ": expected " + expected + ", got " + got);
@@ -123,8 +139,36 @@ class AccessMatrixIT {
         }
         System.out.printf("[access matrix] %d pages x %d visitors = %d cells%n", views.size(),
                 Visitor.values().length, cells);
+        assertThat(statedSeen).as("the gradebook's routes are in the matrix").isEqualTo(6);
         assertThat(mismatches).isEmpty();
         assertThat(accessibility).as("axe-core: serious or critical WCAG 2.1 AA problems").isEmpty();
+    }
+
+    @Test
+    void a_student_reads_only_their_own_grades() {
+        AppDatabase db = new AppDatabase(PostgresResource.jdbcUrl());
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        long course = db.course("matrix-grades-" + unique, "Grades");
+        String mine = db.newStudent(course, "Own Student", PASSWORD);
+        String theirs = db.newStudent(course, "Other Student", PASSWORD);
+        db.text("insert into gradebook (course_id, created_at) values (?, now()) returning course_id", course);
+        long category = Long.parseLong(db.text("insert into gradebook_category (course_id, name, weight, position)"
+                + " values (?, 'Exams', 100, 1) returning id", course));
+        long item = Long.parseLong(db.text("insert into gradebook_item (course_id, category_id, title, source,"
+                + " max_points, weight, position) values (?, ?, 'Midterm', 'ENTERED', 100, 1, 1) returning id",
+                course, category));
+        for (String[] score : new String[][] {{mine, "61.25"}, {theirs, "93.75"}}) {
+            db.text("insert into gradebook_score (item_id, user_id, points, updated_at) select ?, id, ?::numeric,"
+                    + " now() from app_user where username = ? returning id", item, score[1], score[0]);
+        }
+        try (BrowserSession browser = new BrowserSession(root.toString(), "en-US")) {
+            browser.signIn(mine, PASSWORD).open("courses/" + course + "/grades");
+            assertThat(browser.page.locator("#grades-total").innerText()).contains("61.25%");
+            String page = browser.page.locator("body").innerText();
+            assertThat(page).doesNotContain("93.75").doesNotContain("Other Student");
+            browser.open("courses/" + course + "/gradebook");
+            assertThat(browser.page.locator(".access-denied-reason").count()).isEqualTo(1);
+        }
     }
 
     @Test
