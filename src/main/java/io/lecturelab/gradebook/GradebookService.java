@@ -1,5 +1,6 @@
 package io.lecturelab.gradebook;
 
+import io.lecturelab.attendance.AttendanceGrades;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseAccess;
 import io.lecturelab.course.CourseRole;
@@ -56,14 +57,16 @@ public class GradebookService {
     private final CourseService courses;
     private final AssignmentService assignments;
     private final ReleasedGrades releasedGrades;
+    private final AttendanceGrades attendance;
     private final Clock clock;
 
     GradebookService(GradebookRepository repository, CourseService courses, AssignmentService assignments,
-                     ReleasedGrades releasedGrades, Clock clock) {
+                     ReleasedGrades releasedGrades, AttendanceGrades attendance, Clock clock) {
         this.repository = repository;
         this.courses = courses;
         this.assignments = assignments;
         this.releasedGrades = releasedGrades;
+        this.attendance = attendance;
         this.clock = clock;
     }
 
@@ -441,10 +444,11 @@ public class GradebookService {
             scores.computeIfAbsent(s.userId, u -> new HashMap<>()).put(s.itemId, s);
         }
         Map<Long, Map<Long, BigDecimal>> released = released(courseId, staff);
+        Map<Long, AttendanceGrades.Score> attended = attendance.ofCourse(courseId);
         List<GradebookSheet.Row> rows = new ArrayList<>();
         for (Member m : students) {
             Map<Long, GradebookSheet.Cell> cells = cells(layout, scores.getOrDefault(m.userId(), Map.of()),
-                    released.getOrDefault(m.userId(), Map.of()));
+                    released.getOrDefault(m.userId(), Map.of()), Optional.ofNullable(attended.get(m.userId())));
             rows.add(new GradebookSheet.Row(m.userId(), number(m), m.displayName(), cells, standing(layout, cells)));
         }
         return new GradebookSheet(layout, List.copyOf(rows));
@@ -469,7 +473,8 @@ public class GradebookService {
         Map<Long, Score> scores = repository.scoresOf(courseId, studentId).stream()
                 .collect(Collectors.toMap(s -> s.itemId, s -> s));
         Map<Long, BigDecimal> released = released(courseId, viewer).getOrDefault(studentId, Map.of());
-        Map<Long, GradebookSheet.Cell> cells = cells(layout, scores, released);
+        Map<Long, GradebookSheet.Cell> cells = cells(layout, scores, released,
+                Optional.ofNullable(attendance.ofCourse(courseId).get(studentId)));
         Standing standing = standing(layout, cells);
         List<StudentRecord.Part> parts = new ArrayList<>();
         List<String> notGraded = new ArrayList<>();
@@ -516,7 +521,8 @@ public class GradebookService {
     }
 
     private static Map<Long, GradebookSheet.Cell> cells(GradebookLayout layout, Map<Long, Score> scores,
-                                                        Map<Long, BigDecimal> released) {
+                                                        Map<Long, BigDecimal> released,
+                                                        Optional<AttendanceGrades.Score> attended) {
         Map<Long, GradebookSheet.Cell> cells = new LinkedHashMap<>();
         for (GradebookLayout.CategoryView c : layout.categories()) {
             for (GradebookLayout.ItemView i : c.items()) {
@@ -524,14 +530,28 @@ public class GradebookService {
                 int version = stored.map(Score::formVersion).orElse(0);
                 Mark mark = stored.map(Score::mark).orElse(Mark.EMPTY);
                 boolean coursework = i.source() == ItemSource.ASSIGNMENT;
+                boolean fromAttendance = i.source() == ItemSource.ATTENDANCE;
                 if (coursework && !mark.excused()) {
                     mark = Optional.ofNullable(released.get(i.assignmentId().orElseThrow())).map(Mark::of)
                             .orElse(Mark.EMPTY);
+                } else if (fromAttendance && !mark.excused()) {
+                    mark = attended.flatMap(a -> attendancePoints(a, i.maxPoints())).map(Mark::of).orElse(Mark.EMPTY);
                 }
-                cells.put(i.id(), new GradebookSheet.Cell(mark, version, coursework));
+                cells.put(i.id(), new GradebookSheet.Cell(mark, version, coursework, fromAttendance));
             }
         }
         return cells;
+    }
+
+    /**
+     * The item's points for a student's attendance: its maximum times the share earned (earned ÷ possible), half up
+     * to the two decimals a mark keeps; none while no session has counted for the student.
+     */
+    static Optional<BigDecimal> attendancePoints(AttendanceGrades.Score score, BigDecimal maxPoints) {
+        if (score.possible().signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(maxPoints.multiply(score.earned()).divide(score.possible(), 2, RoundingMode.HALF_UP));
     }
 
     private static Standing standing(GradebookLayout layout, Map<Long, GradebookSheet.Cell> cells) {
@@ -660,6 +680,9 @@ public class GradebookService {
     private static Optional<String> check(GradebookLayout.ItemView item, Mark mark) {
         if (item.source() == ItemSource.ASSIGNMENT && mark.graded()) {
             return Optional.of("gradebook.error.fromCoursework");
+        }
+        if (item.source() == ItemSource.ATTENDANCE && mark.graded()) {
+            return Optional.of("gradebook.error.fromAttendance");
         }
         if (mark.graded() && (mark.points().signum() < 0 || mark.points().compareTo(item.maxPoints()) > 0)) {
             return Optional.of("gradebook.error.points");

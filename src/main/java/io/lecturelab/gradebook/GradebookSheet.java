@@ -12,8 +12,13 @@ public record GradebookSheet(GradebookLayout layout, List<Row> rows) {
 
     /**
      * One cell: its mark, the version to send back with a change (0: nothing stored yet), and whether its points come
-     * from a coursework grade (then only "excused" can be set here).
+     * from a coursework grade or from attendance (then only "excused" can be set here).
      */
-    public record Cell(Mark mark, int version, boolean fromCoursework) {
+    public record Cell(Mark mark, int version, boolean fromCoursework, boolean fromAttendance) {
+
+        /** Points are read from elsewhere; here only "excused" can be set. */
+        public boolean readOnlyPoints() {
+            return fromCoursework || fromAttendance;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.lecturelab.gradebook;
 
+import io.lecturelab.attendance.AttendanceService;
+import io.lecturelab.attendance.Status;
 import io.lecturelab.base.UserFacingException;
 import io.lecturelab.course.CourseRole;
 import io.lecturelab.course.CourseService;
@@ -32,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -70,6 +73,9 @@ class GradebookServiceTest {
 
     @Inject
     SubmissionService submissions;
+
+    @Inject
+    AttendanceService attendance;
 
     @Inject
     EntityManager entityManager;
@@ -314,6 +320,40 @@ class GradebookServiceTest {
                 "Regrade", ta), "gradebook.error.fromCoursework");
         gradebook.enterScores(course, List.of(new CellEdit(hwItem, alice.id(), Mark.EXCUSED, 0)), "Ill", ta);
         assertThat(gradebook.myRecord(course, alice).standing().total()).contains(new BigDecimal("75.00"));
+    }
+
+    @Test
+    void attendance_points_follow_the_marks_and_the_rule_and_only_excusing_is_done_here() {
+        long exams = twoCategories().categories().get(0).id();
+        long item = gradebook.addItem(course, new ItemDraft(exams, "Attendance", ItemSource.ATTENDANCE, null,
+                new BigDecimal("10"), BigDecimal.ONE, 0), instructor).categories().get(0).items().getFirst().id();
+        assertThat(cell(gradebook.sheet(course, ta), alice, item).mark()).as("no session taken yet")
+                .isEqualTo(Mark.EMPTY);
+
+        long one = attendance.addSession(course, "One", LocalDateTime.parse("2026-11-02T12:00"), ta);
+        long two = attendance.addSession(course, "Two", LocalDateTime.parse("2026-11-09T12:00"), ta);
+        attendance.setMark(course, one, alice.id(), Status.PRESENT, 0, ta);
+        attendance.setMark(course, one, bob.id(), Status.LATE, 0, ta);
+        attendance.setMark(course, two, alice.id(), Status.ABSENT, 0, ta);
+        attendance.setMark(course, two, bob.id(), Status.PRESENT, 0, ta);
+        GradebookSheet sheet = gradebook.sheet(course, ta);
+        // the course's rule: present 1, late ½, absent 0 — out of the item's 10 points
+        assertThat(cell(sheet, alice, item).mark()).isEqualTo(Mark.of("5"));
+        assertThat(cell(sheet, bob, item).mark()).isEqualTo(Mark.of("7.5"));
+        assertThat(cell(sheet, bob, item).fromAttendance()).isTrue();
+
+        long three = attendance.addSession(course, "Three", LocalDateTime.parse("2026-11-16T12:00"), ta);
+        attendance.setMark(course, three, alice.id(), Status.PRESENT, 0, ta);
+        attendance.setMark(course, three, bob.id(), Status.ABSENT, 0, ta);
+        // 2 of 3 sessions: 6.666… points, kept half up to two decimals
+        assertThat(line(gradebook.myRecord(course, alice), item).mark()).isEqualTo(Mark.of("6.67"));
+        assertThat(line(gradebook.myRecord(course, bob), item).mark()).isEqualTo(Mark.of("5"));
+
+        refused(() -> gradebook.enterScores(course, List.of(new CellEdit(item, alice.id(), Mark.of("10"), 0)),
+                "Was there", ta), "gradebook.error.fromAttendance");
+        gradebook.enterScores(course, List.of(new CellEdit(item, alice.id(), Mark.EXCUSED, 0)), "Exchange term", ta);
+        assertThat(line(gradebook.myRecord(course, alice), item).mark()).isEqualTo(Mark.EXCUSED);
+        assertThat(line(gradebook.myRecord(course, bob), item).mark()).isEqualTo(Mark.of("5"));
     }
 
     @Test

@@ -59,7 +59,7 @@ final class GradebookExport {
                         Mark mark = cell.mark();
                         if (mark.excused()) {
                             csv.printRecord(row.number(), item.title(), "", EXCUSED);
-                        } else if (mark.graded() && !cell.fromCoursework()) {
+                        } else if (mark.graded() && !cell.readOnlyPoints()) {
                             csv.printRecord(row.number(), item.title(), LetterScale.plain(mark.points()), "");
                         }
                     }

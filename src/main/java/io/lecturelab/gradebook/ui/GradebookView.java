@@ -156,11 +156,15 @@ public class GradebookView extends VerticalLayout implements BeforeEnterObserver
                 for (GradebookLayout.ItemView i : c.items()) {
                     GradebookSheet.Cell cell = r.cells().get(i.id());
                     String text = Marks.text(this, cell.mark());
+                    String shown = text.isEmpty() ? getTranslation("gradebook.mark.none") : text;
                     if (cell.fromCoursework()) {
                         cells.add(new SheetTable.Cell(text, false, grading(i.assignmentId().orElseThrow(),
                                 Optional.of(r.userId())), getTranslation("gradebook.sheet.workCell", i.title(),
-                                r.name(), text.isEmpty() ? getTranslation("gradebook.mark.none") : text),
-                                getTranslation("gradebook.sheet.workHint")));
+                                r.name(), shown), getTranslation("gradebook.sheet.workHint")));
+                    } else if (cell.fromAttendance()) {
+                        cells.add(new SheetTable.Cell(text, false, "courses/" + courseId + "/attendance",
+                                getTranslation("gradebook.sheet.attendanceCell", i.title(), r.name(), shown),
+                                getTranslation("gradebook.sheet.attendanceHint")));
                     } else {
                         cells.add(new SheetTable.Cell(text, true, null, null, null));
                     }
