@@ -3,6 +3,7 @@ package io.lecturelab.it;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import io.lecturelab.testsupport.AppDatabase;
 import io.lecturelab.testsupport.BrowserSession;
 import io.lecturelab.testsupport.PostgresResource;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -233,7 +235,7 @@ class GradebookBrowserIT {
             phone.signIn(annName, PASSWORD).open("courses/" + course + "/grades");
             // Exams 70 % (the final is not graded yet), Homework 80 %: (60 × 70 + 40 × 80) / 100 = 74 %
             assertThat(phone.page.locator("#grades-total")).containsText("현재 총점: 74%");
-            assertThat(phone.page.locator("#grades-category-" + exams)).containsText("소계 70% = (70/100) ÷ 1 × 100");
+            assertThat(phone.page.locator("#grades-category-" + exams)).containsText("소계 70% = 70/100 × 100");
             assertThat(phone.page.locator("#grades-pending")).containsText("Final exam");
             assertThat(phone.page.locator("main, body").first()).not().containsText("Ben Park");
             assertThat(phone.page.locator("#grades-category-" + exams)).not().containsText("95");
@@ -260,6 +262,58 @@ class GradebookBrowserIT {
                     .hasText("Even full points on Final exam do not reach 99%.");
             checkPage(laptop, "grades-laptop-en");
         }
+    }
+
+
+    @Test
+    void a_score_file_is_previewed_line_by_line_and_applied_all_or_nothing() {
+        long ann = student("Ann Lee", "01");
+        long ben = student("Ben Park", "02");
+        String annNumber = db.text("select student_id from app_user where id = ?", ann);
+        String benNumber = db.text("select student_id from app_user where id = ?", ben);
+        db.text("insert into gradebook (course_id, created_at) values (?, now()) returning course_id", course);
+        long exams = Long.parseLong(db.text("insert into gradebook_category (course_id, name, weight, position) "
+                + "values (?, 'Exams', 100, 1) returning id", course));
+        long midterm = newItem(exams, "Midterm", 100, 1);
+        mark(midterm, ben, "50");
+        String bad = "student number,item,points\n" + annNumber + ",Midterm,70\n" + benNumber + ",Midterm,101\n"
+                + "nobody,Midterm,3\n";
+        String good = "student number,item,points\n" + annNumber + ",Midterm,70\n" + benNumber + ",Midterm,55\n";
+        try (BrowserSession phone = new BrowserSession(baseUrl, "ko-KR")) {
+            phone.resize(390, 844);
+            phone.signIn(ta, PASSWORD).open("courses/" + course + "/gradebook");
+            phone.page.locator("#gradebook-import vaadin-details-summary").click();
+            upload(phone, bad);
+            assertThat(phone.page.locator("#gradebook-import-problems")).containsText("3번째 줄");
+            assertThat(phone.page.locator("#gradebook-import-problems")).containsText("4번째 줄");
+            assertThat(phone.page.locator("#gradebook-import-apply")).hasCount(0);
+            checkPage(phone, "gradebook-import-refused-phone-ko");
+        }
+        assertThat(score(midterm, ann)).isNull();
+        try (BrowserSession laptop = new BrowserSession(baseUrl, "en-US")) {
+            laptop.resize(1366, 900);
+            laptop.signIn(ta, PASSWORD).open("courses/" + course + "/gradebook");
+            laptop.page.locator("#gradebook-import vaadin-details-summary").click();
+            upload(laptop, good);
+            assertThat(laptop.page.locator("#gradebook-import-changes")).containsText("Line 3: " + benNumber
+                    + " Ben Park · Midterm: 50 → 55");
+            checkPage(laptop, "gradebook-import-preview-laptop-en");
+            // a correction needs its reason: refused without one, nothing changes
+            laptop.page.locator("#gradebook-import-apply").click();
+            laptop.settle();
+            assertThat(laptop.page.locator("#gradebook-import-reason")).hasAttribute("invalid", "");
+            assertThat(score(midterm, ann)).isNull();
+            laptop.page.locator("#gradebook-import-reason input").fill("Scanned answer sheets");
+            laptop.page.locator("#gradebook-import-apply").click();
+            laptop.settle();
+            assertThat(laptop.page.locator("vaadin-notification-card[theme~=success]").last())
+                    .containsText("2 score(s) saved");
+            assertThat(cell(laptop, ben, midterm)).hasText("55");
+        }
+        assertThat(score(midterm, ann)).isEqualTo("70.00");
+        assertThat(score(midterm, ben)).isEqualTo("55.00");
+        assertThat(db.text("select reason || ' ' || via from gradebook_score_change where item_id = ? and user_id = ?"
+                + " order by id desc limit 1", midterm, ben)).isEqualTo("Scanned answer sheets IMPORT");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
@@ -301,6 +355,13 @@ class GradebookBrowserIT {
         session.page.locator("#gradebook-item-max input").fill(max);
         session.page.locator("#gradebook-item-save").click();
         session.settle();
+    }
+
+    private static void upload(BrowserSession session, String csv) {
+        session.page.locator("#gradebook-import-upload input[type=file]").setInputFiles(new FilePayload("scores.csv",
+                "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+        session.settle();
+        session.page.locator("#gradebook-import-result p").first().waitFor();
     }
 
     private static Locator tab(BrowserSession session, String name) {

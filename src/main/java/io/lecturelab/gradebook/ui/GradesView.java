@@ -170,8 +170,9 @@ public class GradesView extends VerticalLayout implements BeforeEnterObserver, H
         Paragraph how = new Paragraph();
         how.addClassName("gb-how");
         if (subtotal.percent().isPresent()) {
-            how.setText(getTranslation("grades.subtotal", Marks.percent(subtotal.percent().get()),
-                    "(" + String.join(" + ", terms) + ") ÷ " + Marks.number(weights) + " × 100"));
+            String formula = terms.size() == 1 && !weighted ? terms.getFirst() + " × 100"
+                    : "(" + String.join(" + ", terms) + ") ÷ " + Marks.number(weights) + " × 100";
+            how.setText(getTranslation("grades.subtotal", Marks.percent(subtotal.percent().get()), formula));
         } else {
             how.setText(getTranslation("grades.subtotalNone"));
         }
