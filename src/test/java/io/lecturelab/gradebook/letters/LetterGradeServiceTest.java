@@ -29,11 +29,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -195,6 +201,41 @@ class LetterGradeServiceTest {
     }
 
     @Test
+    void two_instructors_saving_the_default_scale_at_once_one_wins_and_the_other_is_told() throws Exception {
+        SignedInUser second = person(course, CourseRole.INSTRUCTOR, null, "Second instructor");
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> results = new ArrayList<>();
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (SignedInUser editor : List.of(instructor, second)) {
+                String pass = editor == instructor ? "50" : "60";
+                outcomes.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    try {
+                        letters.saveScale(course, List.of(cut("P", pass), cut("F", "0")), List.of(), 0, editor);
+                        return pass;
+                    } catch (UserFacingException e) {
+                        return e.messageKey();
+                    }
+                }));
+            }
+            for (Future<String> f : outcomes) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(results).containsOnlyOnce("letters.error.concurrentEdit");
+        String winner = results.stream().filter(r -> !r.startsWith("letters.")).findFirst().orElseThrow();
+        FinalGrades now = letters.finalGrades(course, ta);
+        assertThat(now.version()).isEqualTo(1);
+        // the scale stored is the winner's, whole: never a mix of the two
+        assertThat(now.scale().cutoffs()).extracting(c -> LetterScale.plain(c.minimum())).containsExactly(winner,
+                "0");
+    }
+
+    @Test
     void the_scores_file_is_read_back_by_the_gradebook_import_unchanged_and_restores_a_changed_cell() {
         enterScores();
         byte[] csv = letters.scoresCsv(course, ta);
@@ -259,7 +300,8 @@ class LetterGradeServiceTest {
             assertThat(rows.getFirst().getCellText(8)).isEqualTo("Letter");
             Row aliceRow = rows.stream().filter(r -> aliceNumber.equals(r.getCellText(0))).findFirst().orElseThrow();
             assertThat(aliceRow.getCellText(1)).isEqualTo("김민준");
-            assertThat(aliceRow.getCellAsNumber(7).map(BigDecimal::stripTrailingZeros)).contains(new BigDecimal("95"));
+            assertThat(aliceRow.getCellAsNumber(7).map(BigDecimal::stripTrailingZeros))
+                    .contains(new BigDecimal("95"));
             assertThat(aliceRow.getCellAsNumber(4).map(BigDecimal::stripTrailingZeros)).contains(
                     new BigDecimal("19"));
             assertThat(aliceRow.getCellText(8)).isEqualTo("A+");

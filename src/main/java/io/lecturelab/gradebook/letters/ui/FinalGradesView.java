@@ -132,11 +132,10 @@ public class FinalGradesView extends VerticalLayout implements BeforeEnterObserv
             line.addClassName(q.broken() ? "fg-quota-broken" : "fg-quota-ok");
             if (q.broken()) {
                 line.getElement().setAttribute("role", "alert");
-                Span text = new Span(getTranslation("letters.quota.broken", range, q.percent().toPlainString(),
-                        q.graded(), LetterScale.plain(q.maxPercent()), q.over()));
-                line.add(VaadinIcon.WARNING.create(), text);
-                q.cutoffToMeet().ifPresent(m -> line.add(new Span(" " + getTranslation("letters.quota.hint",
-                        q.through(), m.toPlainString()))));
+                String text = getTranslation("letters.quota.broken", range, q.percent().toPlainString(), q.graded(),
+                        LetterScale.plain(q.maxPercent()), q.over()) + q.cutoffToMeet().map(m -> " "
+                        + getTranslation("letters.quota.hint", q.through(), m.toPlainString())).orElse("");
+                line.add(VaadinIcon.WARNING.create(), new Span(text));
             } else {
                 line.add(VaadinIcon.CHECK.create(), new Span(getTranslation("letters.quota.ok", range,
                         q.percent().toPlainString(), q.graded(), LetterScale.plain(q.maxPercent()))));
