@@ -8,6 +8,7 @@ import io.lecturelab.course.CourseService;
 import io.lecturelab.course.NewMember;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService;
+import io.lecturelab.testsupport.HandClock;
 import io.lecturelab.testsupport.GeneratedPdf;
 import io.lecturelab.testsupport.PostgresResource;
 import io.lecturelab.testsupport.UploadFolder;
@@ -37,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -770,36 +770,6 @@ class CourseworkServiceTest {
     // --- helpers -----------------------------------------------------------------------------------------------------
 
     /** A clock the test moves by hand; every thread of the application reads it. */
-    static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private SignedInUser person(long courseId, CourseRole role, String studentNumber) {
         String name = "u" + unique();

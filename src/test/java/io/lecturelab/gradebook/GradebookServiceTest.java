@@ -18,6 +18,7 @@ import io.lecturelab.coursework.Rubric;
 import io.lecturelab.coursework.SubmissionService;
 import io.lecturelab.security.SignedInUser;
 import io.lecturelab.security.UserService;
+import io.lecturelab.testsupport.HandClock;
 import io.lecturelab.testsupport.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
@@ -35,8 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -791,37 +790,6 @@ class GradebookServiceTest {
     private static StudentRecord.Line line(StudentRecord record, long itemId) {
         return record.categories().stream().flatMap(p -> p.items().stream()).filter(l -> l.itemId() == itemId)
                 .findFirst().orElseThrow();
-    }
-
-    static final class HandClock extends Clock {
-        private volatile Instant now;
-
-        HandClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private SignedInUser person(long courseId, CourseRole role, String studentNumber) {
