@@ -1,5 +1,6 @@
 package io.lecturelab.ml;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,6 +10,24 @@ public interface ClassifierService extends AutoCloseable {
 
     /** Queues a training job; it runs on the service's worker pool, round-robin with other jobs. */
     TrainingHandle train(TrainingRequest request, TrainingListener listener);
+
+    /**
+     * Queues jobs that share a pass over the data ({@link TrainingRequest#sharesPassWith}) to train together; one
+     * handle per request, in order. Each job's result is the one it would get alone (within float rounding: see
+     * {@link DataOrder}), and each keeps its own progress and cancel. This default trains them one by one.
+     *
+     * @param listeners one per request (null entries for none)
+     */
+    default List<TrainingHandle> trainTogether(List<TrainingRequest> requests, List<TrainingListener> listeners) {
+        if (requests.size() != listeners.size()) {
+            throw new IllegalArgumentException("one listener per request");
+        }
+        List<TrainingHandle> handles = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            handles.add(train(requests.get(i), listeners.get(i)));
+        }
+        return handles;
+    }
 
     /** Classifies one image (scores and probabilities, no contribution maps). */
     Classification classify(TrainingResult model, ImageInput image);

@@ -10,7 +10,8 @@ import static io.lecturelab.ml.InvalidSettingException.require;
  * @param batchSize          images per step, 1..4096
  * @param epochs             passes over the training split, 1..200
  * @param l2Strength         lambda of the L2 penalty on W (the bias is not penalised), 0..10
- * @param seed               seeds initialisation and shuffling; same seed and settings give the same weights
+ * @param seed               seeds the initial weights; the order of the images is the same for every job
+ *                           ({@link DataOrder}); same seed and settings give the same weights
  * @param bias               whether the model has a bias vector b; false reproduces the lecture slide (s = Wx)
  * @param classes            which classes to separate
  * @param progressEverySteps a progress event every this many steps (plus one at each epoch end), 1..100000
@@ -38,6 +39,15 @@ public record TrainingRequest(double learningRate, int batchSize, int epochs, do
         require(progressEverySteps >= 1 && progressEverySteps <= 100_000,
                 "ml.error.progressEverySteps", "progress interval must be between 1 and 100000 steps, was "
                         + progressEverySteps);
+    }
+
+    /**
+     * Whether this job and {@code other} can train together on one pass over the data: the same images, in the same
+     * batches, for the same number of epochs (class set, batch size, epochs). Learning rate, L2 strength, bias, seed
+     * and progress interval may differ.
+     */
+    public boolean sharesPassWith(TrainingRequest other) {
+        return classes == other.classes && batchSize == other.batchSize && epochs == other.epochs;
     }
 
     /** The defaults: cat vs dog, lr 0.02, batch 256, 5 epochs, lambda 0.001, seed 42, with bias. */

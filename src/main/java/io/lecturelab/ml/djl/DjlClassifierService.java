@@ -59,10 +59,16 @@ public final class DjlClassifierService implements ClassifierService {
     @Override
     public TrainingHandle train(TrainingRequest request, TrainingListener listener) {
         Objects.requireNonNull(request, "request");
+        return trainTogether(List.of(request), java.util.Collections.singletonList(listener)).get(0);
+    }
+
+    /** One group: every step's batch is assembled once and the jobs' products run as one (see TrainingGroup). */
+    @Override
+    public List<TrainingHandle> trainTogether(List<TrainingRequest> requests, List<TrainingListener> listeners) {
         ensureOpen();
-        TrainingJob job = new TrainingJob(request, listener, engine, device, datasets, root);
-        scheduler.submit(job);
-        return job;
+        TrainingGroup group = new TrainingGroup(requests, listeners, engine, device, datasets, root);
+        scheduler.submit(group);
+        return group.handles();
     }
 
     @Override

@@ -57,6 +57,12 @@ final class LazyClassifierService implements ClassifierService {
     }
 
     @Override
+    public List<TrainingHandle> trainTogether(List<TrainingRequest> requests,
+                                              List<TrainingListener> listeners) {
+        return engine().trainTogether(requests, listeners);
+    }
+
+    @Override
     public Classification classify(TrainingResult model, ImageInput image) {
         return engine().classify(model, image);
     }

@@ -88,28 +88,85 @@ final class SoftmaxMath {
     record Step(double loss, double[] scores, int[] predicted, NDArray gradW, double[] gradB) {
     }
 
-    /**
-     * Forward pass and the closed-form gradient of {@link #loss}: with P = softmax(S) and Y the one-hot labels,
-     * ∂L/∂W = (P − Y)ᵀX/N + λW and ∂L/∂b = mean over the batch of (P − Y). The two products over the batch run
-     * in the engine; the N × C scores come back once and softmax, loss and Δ = (P − Y)/N are computed here in
-     * double (a handful of values per image: cheaper than the dozen engine calls they took as arrays). Plain
-     * array operations, no autograd: any number of jobs may run it at the same time. Works in x's floating type.
-     *
-     * @param bias the C bias values, or null for none
-     */
+    /** {@link #stackedStep} for one model: w is C × D, bias has C values or is null. */
     static Step trainingStep(NDArray x, int[] labels, NDArray w, double[] bias, double lambda) {
-        int n = labels.length;
         int c = Math.toIntExact(w.getShape().get(0));
-        double[] st = toDoubles(w.matMul(x.transpose())); // C × N (see scores)
-        double[] scores = new double[n * c];
-        double[] delta = new double[c * n]; // C × N, so that ∂L/∂W = Δ·X needs no transpose
-        double[] gradB = new double[c];
-        int[] predicted = new int[n];
+        Stacked s = stackedStep(x, labels, w, c, new double[][] {bias}, new double[] {lambda});
+        return new Step(s.loss()[0], s.scores()[0], s.predicted()[0], s.gradW(), s.gradB()[0]);
+    }
+
+    /**
+     * One step of K models at once on one batch, per model as in {@link Step}; arrays indexed by model.
+     *
+     * @param gradW ∂L/∂W of every model, stacked like w (K·C × D), an array in the caller's scope
+     */
+    record Stacked(double[] loss, double[][] scores, int[][] predicted, NDArray gradW, double[][] gradB) {
+    }
+
+    /**
+     * Forward pass and the closed-form gradient of {@link #loss} for K models whose weights are stacked row-wise
+     * in {@code w} (model k's C rows start at row k·C), all on the same batch x: with P = softmax(S) and Y the
+     * one-hot labels, ∂L/∂W = (P − Y)ᵀX/N + λW and ∂L/∂b = mean over the batch of (P − Y). The engine computes
+     * two products for all models together, S = W·Xᵀ (K·C × N) and Δ·X; the scores come back once and softmax,
+     * loss and Δ = (P − Y)/N are computed here in double (a handful of values per image and model: cheaper than
+     * the dozen engine calls they took as arrays). Plain array operations, no autograd: any number of threads
+     * may run it at the same time. Works in x's floating type.
+     *
+     * @param bias   per model its C bias values, or null for none
+     * @param lambda per model its L2 strength
+     */
+    static Stacked stackedStep(NDArray x, int[] labels, NDArray w, int c, double[][] bias, double[] lambda) {
+        int n = labels.length;
+        int models = lambda.length;
+        double[] st = toDoubles(w.matMul(x.transpose())); // K·C × N (see scores)
+        double[] delta = new double[models * c * n]; // K·C × N, so that ∂L/∂W = Δ·X needs no transpose
+        double[] loss = new double[models];
+        double[][] scores = new double[models][n * c];
+        double[][] gradB = new double[models][c];
+        int[][] predicted = new int[models][n];
+        for (int k = 0; k < models; k++) {
+            loss[k] = crossEntropy(st, delta, k * c, c, n, labels, bias[k], scores[k], predicted[k], gradB[k]);
+        }
+        NDManager m = x.getManager();
+        boolean float64 = x.getDataType() == DataType.FLOAT64;
+        Shape rows = new Shape((long) models * c, n);
+        NDArray deltaArray = float64 ? m.create(delta, rows) : m.create(toFloats(delta), rows);
+        NDArray gradW = deltaArray.matMul(x);
+        boolean penalised = false;
+        for (double l : lambda) {
+            penalised |= l != 0;
+        }
+        if (penalised) {
+            double[] squares = toDoubles(w.square().sum(new int[] {1})); // ||row||², K·C values
+            double[] rowLambda = new double[models * c];
+            for (int k = 0; k < models; k++) {
+                double sum = 0;
+                for (int r = k * c; r < (k + 1) * c; r++) {
+                    sum += squares[r];
+                    rowLambda[r] = lambda[k];
+                }
+                loss[k] += lambda[k] / 2 * sum;
+            }
+            Shape column = new Shape((long) models * c, 1);
+            NDArray lambdas = float64 ? m.create(rowLambda, column) : m.create(toFloats(rowLambda), column);
+            gradW = gradW.add(w.mul(lambdas));
+        }
+        return new Stacked(loss, scores, predicted, gradW, gradB);
+    }
+
+    /**
+     * Softmax cross-entropy of one model whose C rows of scores start at row {@code row} of {@code st} (rows of
+     * N); writes its scores (N × C, plus bias), predicted classes, Δ rows and ∂L/∂b.
+     *
+     * @return mean cross-entropy over the batch
+     */
+    private static double crossEntropy(double[] st, double[] delta, int row, int c, int n, int[] labels,
+                                       double[] bias, double[] scores, int[] predicted, double[] gradB) {
         double lossSum = 0;
         for (int i = 0; i < n; i++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < c; k++) {
-                double v = st[k * n + i] + (bias == null ? 0 : bias[k]);
+                double v = st[(row + k) * n + i] + (bias == null ? 0 : bias[k]);
                 scores[i * c + k] = v;
                 if (v > max) {
                     max = v;
@@ -123,21 +180,11 @@ final class SoftmaxMath {
             lossSum += Math.log(z) - (scores[i * c + labels[i]] - max);
             for (int k = 0; k < c; k++) {
                 double d = (Math.exp(scores[i * c + k] - max) / z - (k == labels[i] ? 1 : 0)) / n;
-                delta[k * n + i] = d;
+                delta[(row + k) * n + i] = d;
                 gradB[k] += d;
             }
         }
-        double loss = lossSum / n;
-        NDManager m = x.getManager();
-        NDArray deltaArray = x.getDataType() == DataType.FLOAT64
-                ? m.create(delta, new Shape(c, n))
-                : m.create(toFloats(delta), new Shape(c, n));
-        NDArray gradW = deltaArray.matMul(x);
-        if (lambda != 0) {
-            loss += lambda / 2 * w.square().sum().toType(DataType.FLOAT64, false).getDouble();
-            gradW = gradW.add(w.mul(like(w, lambda)));
-        }
-        return new Step(loss, scores, predicted, gradW, gradB);
+        return lossSum / n;
     }
 
     private static double[] toDoubles(NDArray array) {

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A fixed pool of workers sharing one FIFO queue of jobs. A worker takes the job at the head, runs one slice of
- * it ({@code sliceSteps} steps) and puts it back at the tail unless it is finished: round-robin, so with more
- * jobs than workers every job advances at the same pace and none waits for all the others to finish.
+ * A fixed pool of workers sharing one FIFO queue of training groups. A worker takes the group at the head, runs one
+ * slice of it ({@code sliceSteps} steps) and puts it back at the tail unless it is finished: round-robin, so with
+ * more groups than workers every group advances at the same pace and none waits for all the others to finish.
  */
 final class TrainingScheduler implements AutoCloseable {
 
-    private final LinkedBlockingQueue<TrainingJob> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<TrainingGroup> queue = new LinkedBlockingQueue<>();
     private final List<Thread> workers = new ArrayList<>();
     private final int sliceSteps;
     private volatile boolean closed;
@@ -26,11 +26,11 @@ final class TrainingScheduler implements AutoCloseable {
         }
     }
 
-    void submit(TrainingJob job) {
+    void submit(TrainingGroup group) {
         if (closed) {
             throw new IllegalStateException("the classifier service is closed");
         }
-        queue.add(job);
+        queue.add(group);
     }
 
     int queued() {
@@ -39,18 +39,18 @@ final class TrainingScheduler implements AutoCloseable {
 
     private void work() {
         while (!closed) {
-            TrainingJob job;
+            TrainingGroup group;
             try {
-                job = queue.take();
+                group = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
-            boolean more = job.runSlice(sliceSteps);
+            boolean more = group.runSlice(sliceSteps);
             if (more) {
                 if (closed) {
-                    job.abort();
+                    group.abort();
                 } else {
-                    queue.add(job);
+                    queue.add(group);
                 }
             }
         }
@@ -68,9 +68,9 @@ final class TrainingScheduler implements AutoCloseable {
                 break;
             }
         }
-        TrainingJob job;
-        while ((job = queue.poll()) != null) {
-            job.abort();
+        TrainingGroup group;
+        while ((group = queue.poll()) != null) {
+            group.abort();
         }
     }
 }

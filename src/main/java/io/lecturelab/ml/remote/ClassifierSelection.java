@@ -53,6 +53,12 @@ class ClassifierSelection {
         }
 
         @Override
+        public List<TrainingHandle> trainTogether(List<TrainingRequest> requests,
+                                                  List<TrainingListener> listeners) {
+            return target.trainTogether(requests, listeners);
+        }
+
+        @Override
         public Classification classify(TrainingResult model, ImageInput image) {
             return target.classify(model, image);
         }

@@ -1,11 +1,12 @@
 package io.lecturelab.ml.reference;
 
+import io.lecturelab.ml.DataOrder;
 import io.lecturelab.ml.ImageInput;
 import java.util.SplittableRandom;
 
 /**
  * The same mini-batch SGD as the DJL engine, in plain Java on float arrays: same initialisation stream, same
- * shuffling, same loss (mean cross-entropy + (λ/2)·||W||²) and update. A second oracle for the tests and the
+ * order of the images ({@link DataOrder}), same loss (mean cross-entropy + (λ/2)·||W||²) and update. A second oracle for the tests and the
  * baseline of the benchmark. Straightforward loops, no engine, no SIMD library.
  */
 public final class PlainSoftmaxSgd {
@@ -14,12 +15,12 @@ public final class PlainSoftmaxSgd {
     private final boolean bias;
     private final float[] w;
     private final float[] b;
-    private final SplittableRandom rng;
+    private DataOrder dataOrder;
 
     public PlainSoftmaxSgd(int classes, boolean bias, long seed) {
         this.classes = classes;
         this.bias = bias;
-        this.rng = new SplittableRandom(seed);
+        SplittableRandom rng = new SplittableRandom(seed);
         this.w = new float[classes * ImageInput.VALUES];
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) (rng.nextGaussian() * 0.001);
@@ -42,16 +43,10 @@ public final class PlainSoftmaxSgd {
      */
     public double epoch(float[] x, int[] y, int batchSize, float lr, float lambda) {
         int n = y.length;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        if (dataOrder == null) {
+            dataOrder = new DataOrder(n);
         }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = dataOrder.nextEpoch();
         final int d = ImageInput.VALUES;
         float[] gw = new float[classes * d];
         float[] gb = new float[classes];
