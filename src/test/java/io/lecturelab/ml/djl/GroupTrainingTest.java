@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 @NeedsCifar10
 class GroupTrainingTest {
 
-    /** Relative to the job's largest |W|; observed differences are about 1e-6 (float32 rounding). */
-    static final double TOLERANCE = 1e-4;
+    /** Relative to the job's largest |W|; observed: 4.4e-7 (float32 rounding of differently shaped products). */
+    static final double TOLERANCE = 1e-5;
     /** Test images whose class may flip between alone and grouped (of 2,000 cat/dog test images). */
     static final int ACCURACY_IMAGES = 2;
 
