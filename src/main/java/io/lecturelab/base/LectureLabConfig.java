@@ -139,6 +139,13 @@ public interface LectureLabConfig {
             @WithDefault("50")
             int maxEpochsPerJob();
 
+            /**
+             * Most jobs one worker trains together on one pass over the data (jobs with the same class set, batch
+             * size and epochs; see docs/ml-engine.md). 1 trains every job alone.
+             */
+            @WithDefault("100")
+            int groupSize();
+
             /** Claims of one job (first run plus recoveries) before it is marked failed. */
             @WithDefault("3")
             int maxAttempts();

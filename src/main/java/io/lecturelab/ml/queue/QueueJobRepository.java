@@ -2,6 +2,7 @@ package io.lecturelab.ml.queue;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,53 @@ class QueueJobRepository implements PanacheRepository<QueueJob> {
                 .setParameter("now", now)
                 .getResultList();
         return ids.stream().findFirst().map(Number::longValue);
+    }
+
+    /** Waiting jobs (and running ones whose lease expired) that can share a pass with the given settings. */
+    private static final String CLAIMABLE_ALIKE = """
+            (c.status = 'QUEUED' or (c.status = 'RUNNING' and c.lease_until <= :now))
+            and c.class_set = :classSet and c.batch_size = :batchSize and c.epochs = :epochs""";
+
+    /** How many jobs are claimable and can share a pass with {@code head} (itself included). */
+    long countAlike(QueueJob head, Instant now) {
+        return ((Number) alike("select count(*) from ml_training_job c where " + CLAIMABLE_ALIKE, head, now)
+                .getSingleResult()).longValue();
+    }
+
+    /**
+     * Locks up to {@code limit} more claimable jobs that can share a pass with {@code head}, in the fair order of
+     * {@link #position} (turns per owner, the head counting as its owner's first, then submission); rows another
+     * worker holds are skipped.
+     */
+    List<Long> lockAlike(QueueJob head, Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = alike("""
+                select j.id from ml_training_job j
+                where j.id in (
+                    select q.id from (
+                        select c.id, c.submitted_at,
+                               coalesce(r.n, 0) + row_number() over (partition by c.owner_id
+                                                                      order by c.submitted_at, c.id) as turn
+                        from ml_training_job c left join (%s) r on r.owner_id = c.owner_id
+                        where %s) q
+                    where q.id <> :head
+                    order by q.turn, q.submitted_at, q.id
+                    limit :limit)
+                and (j.status = 'QUEUED' or (j.status = 'RUNNING' and j.lease_until <= :now))
+                order by j.id
+                for update of j skip locked""".formatted(RUNNING_PER_OWNER, CLAIMABLE_ALIKE), head, now)
+                .setParameter("head", head.id)
+                .setParameter("limit", limit)
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    private Query alike(String sql, QueueJob head, Instant now) {
+        return getEntityManager().createNativeQuery(sql)
+                .setParameter("now", now)
+                .setParameter("classSet", head.request.classSet.name())
+                .setParameter("batchSize", head.request.batchSize)
+                .setParameter("epochs", head.request.epochs);
     }
 
     /** 1-based place of a waiting job in the fair order, or empty when it does not wait. */

@@ -5,6 +5,7 @@ import io.lecturelab.ml.ClassifierService;
 import io.lecturelab.ml.InProcess;
 import io.lecturelab.ml.MlException;
 import io.lecturelab.ml.TrainingHandle;
+import io.lecturelab.ml.TrainingListener;
 import io.lecturelab.ml.TrainingProgress;
 import io.lecturelab.ml.TrainingResult;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,19 +13,22 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * This server's training worker threads. Each claims one job at a time from the shared queue, trains it on the
- * in-process engine (which interleaves the jobs of all workers), heartbeats its lease with the latest progress,
- * and finishes the job only while it still holds the lease. Started at start-up unless the server's role is
+ * This server's training worker threads. Each claims a group of jobs that can share a pass over the data from the
+ * shared queue (up to {@code lecturelab.ml.queue.group-size}), trains them together on the in-process engine
+ * (which interleaves the groups of all workers), heartbeats each job's lease with its latest progress, and
+ * finishes each job only while it still holds that job's lease. Started at start-up unless the server's role is
  * {@code web} or {@code lecturelab.ml.queue.workers=0}.
  */
 @ApplicationScoped
@@ -39,6 +43,10 @@ public class QueueWorkers {
     private final String host = hostName();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
+    /** Worker threads started and not stopped (read by the workers without the lock). */
+    private volatile int started;
+    /** Worker threads training now. */
+    private final AtomicInteger busy = new AtomicInteger();
 
     QueueWorkers(TrainingQueue queue, JobEvents events, @InProcess ClassifierService engine,
                  LectureLabConfig config) {
@@ -58,14 +66,20 @@ public class QueueWorkers {
         stop();
     }
 
-    /** Starts {@code count} more worker threads. */
+    /** Starts {@code count} more worker threads, each training up to the configured group size at once. */
     public synchronized void start(int count) {
+        start(count, config.queue().groupSize());
+    }
+
+    /** Starts {@code count} more worker threads, each training up to {@code groupSize} jobs at once. */
+    public synchronized void start(int count, int groupSize) {
         stopping = false;
         for (int i = 0; i < count; i++) {
             String id = host + "/" + UUID.randomUUID();
             Thread t = Thread.ofPlatform().daemon().name("ml-queue-worker-" + threads.size())
-                    .start(() -> loop(id));
+                    .start(() -> loop(id, groupSize));
             threads.add(t);
+            started = threads.size();
         }
     }
 
@@ -87,15 +101,22 @@ public class QueueWorkers {
             }
         }
         threads.clear();
+        started = 0;
     }
 
-    private void loop(String workerId) {
+    private void loop(String workerId, int groupSize) {
         long poll = config.queue().poll().toMillis();
         while (!stopping) {
             try {
-                Optional<Claim> claim = queue.claim(workerId);
-                if (claim.isPresent()) {
-                    run(claim.get());
+                // this worker and the others that wait share what waits now
+                List<Claim> claims = queue.claim(workerId, groupSize, Math.max(1, started - busy.get()));
+                if (!claims.isEmpty()) {
+                    busy.incrementAndGet();
+                    try {
+                        run(claims);
+                    } finally {
+                        busy.decrementAndGet();
+                    }
                 } else {
                     events.awaitWork(poll);
                 }
@@ -112,82 +133,134 @@ public class QueueWorkers {
         }
     }
 
+    /** One claimed job while its group trains. */
+    private static final class Running {
+        final Claim claim;
+        final AtomicReference<TrainingProgress> latest = new AtomicReference<>();
+        final List<CurvePoint> curve = Collections.synchronizedList(new ArrayList<>());
+        TrainingHandle handle;
+        /** Another worker holds the job now: stop without touching its row. */
+        boolean lost;
+
+        Running(Claim claim) {
+            this.claim = claim;
+        }
+
+        List<CurvePoint> curve() {
+            synchronized (curve) {
+                return List.copyOf(curve);
+            }
+        }
+    }
+
     /** Trains one claimed job to its end (or until cancelled or the lease is lost). */
     void run(Claim claim) throws InterruptedException {
-        AtomicReference<TrainingProgress> latest = new AtomicReference<>();
-        List<CurvePoint> curve = java.util.Collections.synchronizedList(new ArrayList<>());
-        TrainingHandle handle;
+        run(List.of(claim));
+    }
+
+    /**
+     * Trains claimed jobs together (they share a pass over the data) until each has ended, been cancelled or lost
+     * its lease; every job heartbeats, finishes and stores its model on its own.
+     */
+    void run(List<Claim> claims) throws InterruptedException {
+        List<Running> runs = claims.stream().map(Running::new).toList();
+        List<TrainingListener> listeners = runs.stream().<TrainingListener>map(r -> p -> {
+            r.curve.add(CurvePoint.of(p));
+            r.latest.set(p);
+            events.progress(r.claim.jobId(), p);
+        }).toList();
+        List<TrainingHandle> handles;
         try {
-            handle = engine.train(claim.request(), p -> {
-                curve.add(CurvePoint.of(p));
-                latest.set(p);
-                events.progress(claim.jobId(), p);
-            });
+            handles = engine.trainTogether(claims.stream().map(Claim::request).toList(), listeners);
         } catch (MlException e) {
-            queue.fail(claim, e.messageKey(), e.getMessage());
-            events.finished(claim.jobId(), JobStatus.FAILED);
+            for (Running r : runs) {
+                queue.fail(r.claim, e.messageKey(), e.getMessage());
+                events.finished(r.claim.jobId(), JobStatus.FAILED);
+            }
             return;
         }
-        events.started(claim.jobId(), handle);
-        // a cancel that came between the claim and now found no running handle to stop: it is only in the row
-        if (queue.heartbeat(claim) == TrainingQueue.Beat.CANCEL) {
-            handle.cancel();
+        for (int i = 0; i < runs.size(); i++) {
+            Running r = runs.get(i);
+            r.handle = handles.get(i);
+            events.started(r.claim.jobId(), r.handle);
+            // a cancel that came between the claim and now found no running handle to stop: it is only in the row
+            if (queue.heartbeat(r.claim) == TrainingQueue.Beat.CANCEL) {
+                r.handle.cancel();
+            }
         }
-        long beatMillis = Math.max(50, queue.lease().toMillis() / 3);
-        JobStatus end;
+        long beatNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(50, queue.lease().toMillis() / 3));
+        List<Running> open = new ArrayList<>(runs);
+        long nextBeat = System.nanoTime() + beatNanos;
         try {
-            end = await(claim, handle, latest, curve, beatMillis);
+            while (!open.isEmpty()) {
+                CompletableFuture<?> any = CompletableFuture.anyOf(
+                        open.stream().map(r -> r.handle.result()).toArray(CompletableFuture[]::new));
+                try {
+                    any.get(Math.max(0, nextBeat - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    open.forEach(this::beat);
+                    nextBeat = System.nanoTime() + beatNanos;
+                } catch (ExecutionException | CancellationException e) {
+                    // one of them ended badly: settled below
+                }
+                for (var it = open.iterator(); it.hasNext(); ) {
+                    Running r = it.next();
+                    if (r.handle.result().isDone()) {
+                        events.finished(r.claim.jobId(), settle(r));
+                        it.remove();
+                    }
+                }
+            }
         } catch (InterruptedException e) {
-            handle.cancel(); // shutting down: the lease runs out and another worker takes the job over
-            events.finished(claim.jobId(), JobStatus.RUNNING);
+            for (Running r : open) {
+                r.handle.cancel(); // shutting down: the lease runs out and another worker takes the job over
+                events.finished(r.claim.jobId(), JobStatus.RUNNING);
+            }
             throw e;
         }
-        events.finished(claim.jobId(), end);
     }
 
-    private JobStatus await(Claim claim, TrainingHandle handle, AtomicReference<TrainingProgress> latest,
-                            List<CurvePoint> curve, long beatMillis) throws InterruptedException {
-        while (true) {
-            TrainingResult result;
-            try {
-                result = handle.result().get(beatMillis, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                TrainingQueue.Beat beat = queue.heartbeat(claim, latest.get(), copy(curve));
-                if (beat == TrainingQueue.Beat.LOST) {
-                    handle.cancel();
-                    return JobStatus.RUNNING; // someone else has it now
-                }
-                if (beat == TrainingQueue.Beat.CANCEL) {
-                    handle.cancel();
-                }
-                continue;
-            } catch (CancellationException e) {
-                return cancelled(claim);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof CancellationException) {
-                    return cancelled(claim);
-                }
-                String key = cause instanceof MlException ml ? ml.messageKey() : "ml.error.training";
-                queue.fail(claim, key, String.valueOf(cause.getMessage()));
-                return JobStatus.FAILED;
-            }
-            if (latest.get() != null) {
-                queue.heartbeat(claim, latest.get(), copy(curve));
-            }
-            try {
-                queue.complete(claim, result, copy(curve));
-                return JobStatus.SUCCEEDED;
-            } catch (TrainingQueue.LeaseLostException e) {
-                LOG.log(System.Logger.Level.INFO, e.getMessage());
-                return JobStatus.RUNNING;
-            }
+    private void beat(Running r) {
+        TrainingQueue.Beat beat = queue.heartbeat(r.claim, r.latest.get(), r.curve());
+        if (beat == TrainingQueue.Beat.LOST) {
+            r.lost = true; // someone else has it now
+            r.handle.cancel();
+        } else if (beat == TrainingQueue.Beat.CANCEL) {
+            r.handle.cancel();
         }
     }
 
-    private static List<CurvePoint> copy(List<CurvePoint> curve) {
-        synchronized (curve) {
-            return List.copyOf(curve);
+    /** Records how a job whose training has ended went; returns its status as this worker left it. */
+    private JobStatus settle(Running r) {
+        if (r.lost) {
+            return JobStatus.RUNNING;
+        }
+        TrainingResult result;
+        try {
+            result = r.handle.result().get();
+        } catch (CancellationException e) {
+            return cancelled(r.claim);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return JobStatus.RUNNING;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CancellationException) {
+                return cancelled(r.claim);
+            }
+            String key = cause instanceof MlException ml ? ml.messageKey() : "ml.error.training";
+            queue.fail(r.claim, key, String.valueOf(cause.getMessage()));
+            return JobStatus.FAILED;
+        }
+        if (r.latest.get() != null) {
+            queue.heartbeat(r.claim, r.latest.get(), r.curve());
+        }
+        try {
+            queue.complete(r.claim, result, r.curve());
+            return JobStatus.SUCCEEDED;
+        } catch (TrainingQueue.LeaseLostException e) {
+            LOG.log(System.Logger.Level.INFO, e.getMessage());
+            return JobStatus.RUNNING;
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -116,28 +117,68 @@ public class TrainingQueue {
 
     /** Claims the next job in fair order for {@code workerId}, recovering jobs whose worker's lease expired. */
     public Optional<Claim> claim(String workerId) {
+        return claim(workerId, 1, 1).stream().findFirst();
+    }
+
+    /**
+     * Claims a group of jobs that can train together: the next job in fair order and, in the same fair order, up to
+     * {@code maxJobs} − 1 waiting jobs that can share its pass over the data ({@link TrainingRequest#sharesPassWith}).
+     * A worker takes no more than its share of them when {@code idleWorkers} workers (itself included) wait for
+     * work, so that the jobs of a class spread over the idle workers instead of queueing behind one. Jobs whose worker's lease expired
+     * are claimed again like waiting ones. Each job keeps its own claim, lease and attempt count.
+     */
+    public List<Claim> claim(String workerId, int maxJobs, int idleWorkers) {
         while (true) {
             Instant now = clock.instant();
             Optional<Long> next = jobs.lockNextClaimable(now);
             if (next.isEmpty()) {
-                return Optional.empty();
+                return List.of();
             }
-            QueueJob job = jobs.findById(next.get());
-            if (job.status == JobStatus.RUNNING && (job.cancelRequested || job.attempts >= config.maxAttempts())) {
-                // its worker died; it either was to stop anyway or has used up its attempts
-                boolean cancelled = job.cancelRequested;
-                job.status = cancelled ? JobStatus.CANCELLED : JobStatus.FAILED;
-                job.errorKey = cancelled ? null : "ml.error.workerLost";
-                job.errorMessage = cancelled ? null : "the worker stopped answering " + job.attempts + " times";
-                job.finishedAt = now;
-                job.leaseUntil = null;
+            QueueJob head = jobs.findById(next.get());
+            if (endAbandoned(head, now)) {
                 continue;
             }
-            jobs.claim(job.id, workerId, now, now.plus(lease()));
-            jobs.getEntityManager().refresh(job);
-            return Optional.of(new Claim(job.id, workerId, job.attempts, job.ownerId, job.courseId,
-                    job.request.toRequest()));
+            List<QueueJob> group = new ArrayList<>(List.of(head));
+            if (maxJobs > 1) {
+                long alike = jobs.countAlike(head, now);
+                int share = (int) Math.min(maxJobs, (alike + idleWorkers - 1) / Math.max(1, idleWorkers));
+                if (share > 1) {
+                    for (long id : jobs.lockAlike(head, now, share - 1)) {
+                        QueueJob job = jobs.findById(id);
+                        if (!endAbandoned(job, now)) {
+                            group.add(job);
+                        }
+                    }
+                }
+            }
+            List<Claim> claims = new ArrayList<>();
+            for (QueueJob job : group) {
+                jobs.claim(job.id, workerId, now, now.plus(lease()));
+                jobs.getEntityManager().refresh(job);
+                claims.add(new Claim(job.id, workerId, job.attempts, job.ownerId, job.courseId,
+                        job.request.toRequest()));
+            }
+            return claims;
         }
+    }
+
+    /**
+     * Ends a job found running under an expired lease when it was to stop anyway (cancel asked) or has used up its
+     * attempts.
+     *
+     * @return whether it was ended
+     */
+    private boolean endAbandoned(QueueJob job, Instant now) {
+        if (job.status != JobStatus.RUNNING || !(job.cancelRequested || job.attempts >= config.maxAttempts())) {
+            return false;
+        }
+        boolean cancelled = job.cancelRequested;
+        job.status = cancelled ? JobStatus.CANCELLED : JobStatus.FAILED;
+        job.errorKey = cancelled ? null : "ml.error.workerLost";
+        job.errorMessage = cancelled ? null : "the worker stopped answering " + job.attempts + " times";
+        job.finishedAt = now;
+        job.leaseUntil = null;
+        return true;
     }
 
     /** Extends the claim's lease; stores nothing else. */

@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +99,40 @@ class QueueWorkersTest {
         assertThat(cancelled.modelId()).isEmpty();
         long next = queue.submit(user, null, TrainingRequest.defaults().withEpochs(1));
         assertThat(awaitFinished(next, Duration.ofMinutes(3)).status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void a_worker_trains_jobs_that_share_a_pass_together_and_a_cancel_ends_only_that_job() throws Exception {
+        workers.stop(); // the class submits before any worker looks, as when the whole class presses Train at once
+        List<Long> owners = new ArrayList<>();
+        List<Long> jobs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            owners.add(QueueTestData.newUser());
+            jobs.add(queue.submit(owners.get(i), null, TrainingRequest.defaults().withEpochs(12)
+                    .withSeed(i).withLearningRate(0.01 * (i + 1)).withProgressEverySteps(2)));
+        }
+        workers.start(1);
+        awaitStatus(jobs.get(1), JobStatus.RUNNING, Duration.ofMinutes(1));
+        for (long job : jobs) {
+            JobView running = queue.find(job).orElseThrow();
+            assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(running.startedAt()).isEqualTo(queue.find(jobs.get(0)).orElseThrow().startedAt());
+        }
+        queue.cancel(owners.get(1), jobs.get(1));
+
+        assertThat(awaitFinished(jobs.get(1), Duration.ofMinutes(1)).status()).isEqualTo(JobStatus.CANCELLED);
+        List<Double> accuracies = new ArrayList<>();
+        for (int i : new int[] {0, 2, 3}) {
+            JobView done = awaitFinished(jobs.get(i), Duration.ofMinutes(3));
+            assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+            TrainingResult model = models.load(done.modelId().orElseThrow()).orElseThrow();
+            assertThat(model.epochs()).hasSize(12);
+            assertThat(model.request().learningRate()).isEqualTo(0.01 * (i + 1));
+            assertThat(models.ownerOf(Long.parseLong(model.modelId()))).contains(owners.get(i));
+            assertThat(done.curve()).isNotEmpty();
+            accuracies.add(model.finalTestAccuracy());
+        }
+        assertThat(accuracies).doesNotHaveDuplicates(); // each trained its own model
     }
 
     private JobView awaitFinished(long job, Duration timeout) throws InterruptedException {

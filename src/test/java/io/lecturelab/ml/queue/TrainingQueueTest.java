@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lecturelab.base.UserFacingException;
+import io.lecturelab.ml.ClassSet;
 import io.lecturelab.ml.TrainingProgress;
 import io.lecturelab.ml.TrainingRequest;
 import io.lecturelab.testsupport.AppDatabase;
@@ -113,6 +114,98 @@ class TrainingQueueTest {
 
         assertThat(position(late)).isEqualTo(1L);
         assertThat(queue.claim("w").orElseThrow().jobId()).isEqualTo(late);
+    }
+
+    @Test
+    void a_group_claim_takes_the_jobs_that_share_a_pass_in_fair_order_up_to_the_group_size() {
+        long a = QueueTestData.newUser();
+        long b = QueueTestData.newUser();
+        long c = QueueTestData.newUser();
+        long d = QueueTestData.newUser();
+        long a1 = queue.submit(a, null, REQUEST);
+        long a2 = queue.submit(a, null, REQUEST.withSeed(2));
+        long a3 = queue.submit(a, null, REQUEST.withBatchSize(128));
+        long b1 = queue.submit(b, null, REQUEST.withLearningRate(0.1).withBias(false));
+        long c1 = queue.submit(c, null, REQUEST.withClasses(ClassSet.ALL_TEN));
+        long d1 = queue.submit(d, null, REQUEST.withL2Strength(0).withSeed(9));
+
+        // a2 is a's second turn: b1 and d1 come first; a3 and c1 cannot share the pass
+        List<Claim> first = queue.claim("w", 3, 1);
+        assertThat(first).extracting(Claim::jobId).containsExactly(a1, b1, d1);
+        assertThat(first).extracting(Claim::attempt).containsOnly(1);
+        assertThat(first.get(1).request()).isEqualTo(REQUEST.withLearningRate(0.1).withBias(false));
+        // c has nothing running: its job is next, and nothing else waiting shares its pass
+        assertThat(queue.claim("w", 3, 1)).extracting(Claim::jobId).containsExactly(c1);
+        assertThat(queue.claim("w", 3, 1)).extracting(Claim::jobId).containsExactly(a2);
+        assertThat(queue.claim("w", 3, 1)).extracting(Claim::jobId).containsExactly(a3);
+        assertThat(queue.claim("w", 3, 1)).isEmpty();
+        for (long job : List.of(a1, a2, a3, b1, c1, d1)) {
+            assertThat(queue.find(job).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+        }
+    }
+
+    @Test
+    void idle_workers_share_a_class_instead_of_one_taking_it_all() {
+        List<Long> jobs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            jobs.add(queue.submit(QueueTestData.newUser(), null, REQUEST.withSeed(i)));
+        }
+        List<Claim> first = queue.claim("w1", 100, 2);
+        List<Claim> second = queue.claim("w2", 100, 1);
+        assertThat(first).extracting(Claim::jobId).containsExactlyElementsOf(jobs.subList(0, 5));
+        assertThat(second).extracting(Claim::jobId).containsExactlyElementsOf(jobs.subList(5, 10));
+        assertThat(queue.claim("w3", 100, 1)).isEmpty();
+    }
+
+    @Test
+    void concurrent_group_claims_never_share_a_job() throws Exception {
+        List<Long> submitted = new ArrayList<>();
+        for (int owner = 0; owner < 30; owner++) {
+            long user = QueueTestData.newUser();
+            for (int j = 0; j < 2; j++) {
+                submitted.add(queue.submit(user, null, j == 0 ? REQUEST.withSeed(owner) : REQUEST.withEpochs(3)));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            String id = "group-hammer-" + w;
+            results.add(pool.submit(() -> {
+                go.await();
+                List<Long> mine = new ArrayList<>();
+                for (List<Claim> c = queue.claim(id, 4, 2); !c.isEmpty(); c = queue.claim(id, 4, 2)) {
+                    assertThat(c).extracting(x -> x.request().epochs()).containsOnly(c.get(0).request().epochs());
+                    c.forEach(x -> mine.add(x.jobId()));
+                }
+                return mine;
+            }));
+        }
+        go.countDown();
+        List<Long> claimed = new ArrayList<>();
+        for (Future<List<Long>> f : results) {
+            claimed.addAll(f.get());
+        }
+        pool.shutdown();
+        assertThat(claimed).hasSize(submitted.size());
+        assertThat(new HashSet<>(claimed)).containsExactlyInAnyOrderElementsOf(submitted);
+    }
+
+    @Test
+    void every_job_of_a_group_whose_worker_died_is_claimed_again() {
+        List<Long> jobs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            jobs.add(queue.submit(QueueTestData.newUser(), null, REQUEST.withSeed(i)));
+        }
+        List<Claim> dead = queue.claim("dead-worker", 10, 1);
+        assertThat(dead).hasSize(3);
+        jobs.forEach(TrainingQueueTest::expireLease);
+
+        List<Claim> again = queue.claim("live-worker", 10, 1);
+        assertThat(again).extracting(Claim::jobId).containsExactlyElementsOf(jobs);
+        assertThat(again).extracting(Claim::attempt).containsOnly(2);
+        assertThat(queue.heartbeat(dead.get(1))).isEqualTo(TrainingQueue.Beat.LOST);
+        assertThat(queue.heartbeat(again.get(1))).isEqualTo(TrainingQueue.Beat.HELD);
     }
 
     @Test
