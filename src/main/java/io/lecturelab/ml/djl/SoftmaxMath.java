@@ -80,7 +80,8 @@ final class SoftmaxMath {
      * One training step's loss and gradient, computed the way training runs it (closed form, no autograd).
      *
      * @param loss   mean cross-entropy plus (λ/2)·||W||²
-     * @param scores    S = X·Wᵀ + b, N × C row-major, as read back from the engine (plus b)
+     * @param scores    S = X·Wᵀ + b less each image's score of class 0 (softmax does not change when the same
+     *                  value is added to every score of an image), N × C row-major
      * @param predicted the class of the highest score, per image
      * @param gradW     ∂L/∂W, C × D, an array in the caller's scope
      * @param gradB     ∂L/∂b, C values (the bias is not penalised)
@@ -104,13 +105,28 @@ final class SoftmaxMath {
     }
 
     /**
+     * The weights of K models stacked row-wise (model k's C rows start at row k·C) as differences from each
+     * model's class 0: U = W_c − W_0 for c = 1 … C−1, K·(C−1) × D. Softmax sees only differences of scores, so
+     * U·x (+ b_c − b_0) decides everything W·x does, with one row fewer per model: half the products for cat/dog.
+     */
+    static NDArray differences(NDArray w, int models, int c) {
+        long d = w.getShape().get(1);
+        NDArray perModel = w.reshape(models, c, d);
+        return perModel.get(":, 1:, :").sub(perModel.get(":, :1, :")).reshape((long) models * (c - 1), d);
+    }
+
+    /**
      * Forward pass and the closed-form gradient of {@link #loss} for K models whose weights are stacked row-wise
      * in {@code w} (model k's C rows start at row k·C), all on the same batch x: with P = softmax(S) and Y the
-     * one-hot labels, ∂L/∂W = (P − Y)ᵀX/N + λW and ∂L/∂b = mean over the batch of (P − Y). The engine computes
-     * two products for all models together, S = W·Xᵀ (K·C × N) and Δ·X; the scores come back once and softmax,
-     * loss and Δ = (P − Y)/N are computed here in double (a handful of values per image and model: cheaper than
-     * the dozen engine calls they took as arrays). Plain array operations, no autograd: any number of threads
-     * may run it at the same time. Works in x's floating type.
+     * one-hot labels, ∂L/∂W = (P − Y)ᵀX/N + λW and ∂L/∂b = mean over the batch of (P − Y).
+     * <p>
+     * The engine computes two products for all models together. Softmax does not change when the same value is
+     * added to all of an image's scores, so the scores come as differences from class 0 (S' = U·Xᵀ with U from
+     * {@link #differences}, K·(C−1) × N), and for the same reason each image's row of P − Y sums to zero: the
+     * gradient rows of classes 1 … C−1 are one product Δ'·X and class 0's is minus their sum. For cat/dog that
+     * halves the arithmetic. S' comes back once; softmax, loss and Δ = (P − Y)/N are computed here in double (a
+     * handful of values per image and model: cheaper than the dozen engine calls they took as arrays). Plain array
+     * operations, no autograd: any number of threads may run it at the same time. Works in x's floating type.
      *
      * @param bias   per model its C bias values, or null for none
      * @param lambda per model its L2 strength
@@ -118,20 +134,22 @@ final class SoftmaxMath {
     static Stacked stackedStep(NDArray x, int[] labels, NDArray w, int c, double[][] bias, double[] lambda) {
         int n = labels.length;
         int models = lambda.length;
-        double[] st = toDoubles(w.matMul(x.transpose())); // K·C × N (see scores)
-        double[] delta = new double[models * c * n]; // K·C × N, so that ∂L/∂W = Δ·X needs no transpose
+        long d = w.getShape().get(1);
+        double[] st = toDoubles(differences(w, models, c).matMul(x.transpose())); // K·(C−1) × N (see scores)
+        double[] delta = new double[models * (c - 1) * n]; // so that the gradient is Δ'·X with no transpose
         double[] loss = new double[models];
         double[][] scores = new double[models][n * c];
         double[][] gradB = new double[models][c];
         int[][] predicted = new int[models][n];
         for (int k = 0; k < models; k++) {
-            loss[k] = crossEntropy(st, delta, k * c, c, n, labels, bias[k], scores[k], predicted[k], gradB[k]);
+            loss[k] = crossEntropy(st, delta, k * (c - 1), c, n, labels, bias[k], scores[k], predicted[k], gradB[k]);
         }
         NDManager m = x.getManager();
         boolean float64 = x.getDataType() == DataType.FLOAT64;
-        Shape rows = new Shape((long) models * c, n);
+        Shape rows = new Shape((long) models * (c - 1), n);
         NDArray deltaArray = float64 ? m.create(delta, rows) : m.create(toFloats(delta), rows);
-        NDArray gradW = deltaArray.matMul(x);
+        NDArray others = deltaArray.matMul(x).reshape(models, c - 1, d);
+        NDArray gradW = others.sum(new int[] {1}, true).neg().concat(others, 1).reshape((long) models * c, d);
         boolean penalised = false;
         for (double l : lambda) {
             penalised |= l != 0;
@@ -155,8 +173,26 @@ final class SoftmaxMath {
     }
 
     /**
-     * Softmax cross-entropy of one model whose C rows of scores start at row {@code row} of {@code st} (rows of
-     * N); writes its scores (N × C, plus bias), predicted classes, Δ rows and ∂L/∂b.
+     * The class with the highest score, from one model's score differences: rows {@code row} … {@code row}+C−2
+     * of {@code st} (rows of N) hold classes 1 … C−1 less class 0; {@code bias} has C values or is null.
+     */
+    static int predicted(float[] st, int row, int c, int n, int image, float[] bias) {
+        int best = 0;
+        float bestScore = 0;
+        for (int k = 1; k < c; k++) {
+            float v = st[(row + k - 1) * n + image] + (bias == null ? 0f : bias[k] - bias[0]);
+            if (v > bestScore) {
+                bestScore = v;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Softmax cross-entropy of one model whose score differences (classes 1 … C−1 less class 0) are rows
+     * {@code row} … {@code row}+C−2 of {@code st} (rows of N); writes its scores (N × C, relative to class 0, plus
+     * bias), predicted classes, Δ rows of classes 1 … C−1 and ∂L/∂b.
      *
      * @return mean cross-entropy over the batch
      */
@@ -166,7 +202,7 @@ final class SoftmaxMath {
         for (int i = 0; i < n; i++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < c; k++) {
-                double v = st[(row + k) * n + i] + (bias == null ? 0 : bias[k]);
+                double v = (k == 0 ? 0 : st[(row + k - 1) * n + i]) + (bias == null ? 0 : bias[k] - bias[0]);
                 scores[i * c + k] = v;
                 if (v > max) {
                     max = v;
@@ -179,9 +215,11 @@ final class SoftmaxMath {
             }
             lossSum += Math.log(z) - (scores[i * c + labels[i]] - max);
             for (int k = 0; k < c; k++) {
-                double d = (Math.exp(scores[i * c + k] - max) / z - (k == labels[i] ? 1 : 0)) / n;
-                delta[(row + k) * n + i] = d;
-                gradB[k] += d;
+                double dk = (Math.exp(scores[i * c + k] - max) / z - (k == labels[i] ? 1 : 0)) / n;
+                if (k > 0) {
+                    delta[(row + k - 1) * n + i] = dk;
+                }
+                gradB[k] += dk;
             }
         }
         return lossSum / n;

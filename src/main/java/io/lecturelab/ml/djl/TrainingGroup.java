@@ -35,7 +35,8 @@ import java.util.concurrent.CompletableFuture;
  *       {@code batchSize} (the last batch may be smaller), assembled once per step by the shared
  *       {@link DeviceDataset} and used by every job of the group;</li>
  *   <li>each step: the weights of all jobs stacked (K·C × 3072), loss = mean cross-entropy + (λ/2)·||W||² and the
- *       closed-form gradient per job in two products for the whole group ({@link SoftmaxMath#stackedStep}),
+ *       closed-form gradient per job in two products for the whole group, over score differences
+ *       ({@link SoftmaxMath#stackedStep}),
  *       W ← W − lr·∂L/∂W in place with each job's own lr and λ, b ← b − lr·∂L/∂b here (C values per job).</li>
  * </ul>
  * Each job keeps its own progress events, metrics, result and cancel: a job that is cancelled or fails leaves the
@@ -298,24 +299,16 @@ final class TrainingGroup {
         int total = ds.testY.length;
         long[] correct = new long[active.size()];
         try (NDScope scope = new NDScope()) {
+            NDArray u = SoftmaxMath.differences(w, active.size(), classes);
             int chunk = 2000;
             for (int from = 0; from < total; from += chunk) {
                 int to = Math.min(total, from + chunk);
                 int n = to - from;
-                float[] s = w.matMul(ds.testX.get(new NDIndex(from + ":" + to)).transpose()).toFloatArray();
+                float[] s = u.matMul(ds.testX.get(new NDIndex(from + ":" + to)).transpose()).toFloatArray();
                 for (int a = 0; a < active.size(); a++) {
-                    float[] b = active.get(a).bias;
                     for (int i = 0; i < n; i++) {
-                        int best = 0;
-                        float bestScore = Float.NEGATIVE_INFINITY;
-                        for (int k = 0; k < classes; k++) {
-                            float v = s[(a * classes + k) * n + i] + (b == null ? 0f : b[k]);
-                            if (v > bestScore) {
-                                bestScore = v;
-                                best = k;
-                            }
-                        }
-                        if (best == ds.testY[from + i]) {
+                        int row = a * (classes - 1);
+                        if (SoftmaxMath.predicted(s, row, classes, n, i, active.get(a).bias) == ds.testY[from + i]) {
                             correct[a]++;
                         }
                     }

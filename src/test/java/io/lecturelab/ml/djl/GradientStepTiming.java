@@ -79,4 +79,52 @@ public final class GradientStepTiming {
             return (s1 - s0) * (double) batch / secs;
         }
     }
+
+    /**
+     * The engine's single-precision matrix-product rate: {@code threads} threads (one engine thread each, as training
+     * runs) each multiply an {@code n} × {@code inner} by an {@code inner} × {@code cols} matrix over and over for
+     * {@code millis} ms; returns floating-point operations (2 per multiply-add) per second over all threads.
+     */
+    public static double gemmFlopsPerSecond(int threads, int n, int inner, int cols, long millis) throws Exception {
+        Engine engine = DjlEngine.load(1);
+        SplittableRandom rnd = new SplittableRandom(11);
+        float[] a = new float[n * inner];
+        float[] b = new float[inner * cols];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) rnd.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) rnd.nextGaussian();
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong products = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        try (NDManager root = engine.newBaseManager()) {
+            for (int t = 0; t < threads; t++) {
+                workers.add(Thread.ofPlatform().start(() -> {
+                    try (NDManager m = root.newSubManager()) {
+                        NDArray x = m.create(a, new Shape(n, inner));
+                        NDArray y = m.create(b, new Shape(inner, cols));
+                        while (!stop.get()) {
+                            try (NDScope scope = new NDScope()) {
+                                x.matMul(y).toFloatArray();
+                            }
+                            products.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(300); // warm-up
+            long p0 = products.get();
+            long t0 = System.nanoTime();
+            Thread.sleep(millis);
+            long p1 = products.get();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            stop.set(true);
+            for (Thread t : workers) {
+                t.join();
+            }
+            return (p1 - p0) * 2.0 * n * inner * cols / secs;
+        }
+    }
 }
