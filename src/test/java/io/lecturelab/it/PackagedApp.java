@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The packaged jar started as a user starts it: its own working directory (so its embedded PostgreSQL lives in
@@ -40,6 +41,15 @@ final class PackagedApp {
     /** Starts the jar and waits (up to two minutes) until its sign-in page answers; the log goes to {@code log}. */
     static Process start(Path workingDirectory, int port, Map<String, String> settings, Path log, String what)
             throws IOException, InterruptedException {
+        return start(workingDirectory, port, settings, log, what, process -> { });
+    }
+
+    /**
+     * As {@link #start(Path, int, Map, Path, String)}, handing the process to {@code started} as soon as it runs,
+     * so that a caller can stop it (and show its log) even when it never answers.
+     */
+    static Process start(Path workingDirectory, int port, Map<String, String> settings, Path log, String what,
+                         Consumer<Process> started) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Dquarkus.http.port=" + port));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -49,6 +59,7 @@ final class PackagedApp {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        started.accept(process);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI login = URI.create(baseUrl(port) + "login");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -72,22 +83,48 @@ final class PackagedApp {
         }
     }
 
+    /** The last {@code lines} lines of a log (what there is of it; never fails). */
+    static String logTail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
     static String baseUrl(int port) {
         return "http://localhost:" + port + "/";
     }
 
-    /** Stops the app and what it started (its embedded PostgreSQL runs detached: found by working directory). */
+    /**
+     * Stops the app and what it started (its embedded PostgreSQL runs detached: found by working directory). Whatever
+     * has not stopped 30 s after the polite request is killed, so that no test leaves a process behind.
+     */
     static void stopAll(List<Process> processes, Path workingDirectory) throws InterruptedException {
         for (Process process : processes) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                System.out.println("[stop] pid " + process.pid() + " in " + workingDirectory
+                        + " did not stop within 30 s of SIGTERM: killed");
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
         // A server orphaned by a hard kill and never adopted would otherwise outlive the test.
-        ProcessHandle.allProcesses()
+        List<ProcessHandle> orphans = ProcessHandle.allProcesses()
                 .filter(p -> p.info().arguments().map(args -> String.join(" ", args)
                         .contains(workingDirectory.toString())).orElse(false))
-                .forEach(ProcessHandle::destroy);
+                .toList();
+        orphans.forEach(ProcessHandle::destroy);
+        for (ProcessHandle orphan : orphans) {
+            try {
+                orphan.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                orphan.destroyForcibly();
+            }
+        }
     }
 
     static int freePort() throws IOException {
