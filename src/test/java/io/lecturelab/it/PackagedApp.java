@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The packaged jar started as a user starts it: its own working directory (so its embedded PostgreSQL lives in
@@ -41,25 +40,31 @@ final class PackagedApp {
     /** Starts the jar and waits (up to two minutes) until its sign-in page answers; the log goes to {@code log}. */
     static Process start(Path workingDirectory, int port, Map<String, String> settings, Path log, String what)
             throws IOException, InterruptedException {
-        return start(workingDirectory, port, settings, log, what, process -> { });
+        Process process = launch(workingDirectory, port, settings, log);
+        awaitSignInPage(process, port, log, what);
+        return process;
     }
 
     /**
-     * As {@link #start(Path, int, Map, Path, String)}, handing the process to {@code started} as soon as it runs,
-     * so that a caller can stop it (and show its log) even when it never answers.
+     * Starts the jar and returns at once, so that a caller can keep the process (to stop it and show its log even
+     * when it never answers) and do other work while it starts; {@link #awaitSignInPage} waits for it.
      */
-    static Process start(Path workingDirectory, int port, Map<String, String> settings, Path log, String what,
-                         Consumer<Process> started) throws IOException, InterruptedException {
+    static Process launch(Path workingDirectory, int port, Map<String, String> settings, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Dquarkus.http.port=" + port));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
-        Process process = new ProcessBuilder(command)
+        return new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        started.accept(process);
+    }
+
+    /** Waits (up to two minutes) until the app's sign-in page answers; fails with its log if it stops first. */
+    static void awaitSignInPage(Process process, int port, Path log, String what)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI login = URI.create(baseUrl(port) + "login");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -71,7 +76,7 @@ final class PackagedApp {
                 HttpResponse<String> page = http.send(HttpRequest.newBuilder(login).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (page.statusCode() == 200) {
-                    return process;
+                    return;
                 }
             } catch (IOException notYet) {
                 // not listening yet

@@ -75,7 +75,7 @@ class ScaleOutIT {
     private EmbeddedPostgres postgres;
     private String jdbcUrl;
 
-    private record App(String name, Process process, Path directory, Path log, int port) {
+    private record App(String name, String role, Process process, Path directory, Path log, int port) {
         String url() {
             return PackagedApp.baseUrl(port);
         }
@@ -147,15 +147,16 @@ class ScaleOutIT {
             assertThat(orphaned.get("attempts").asInt()).isEqualTo(1);
             assertThat(curvePoints(jobId)).as("curve points stored").isPositive();
 
-            // what was stored, on the lab page of web server 2
+            // the second worker starts; meanwhile the lab page of web server 2 shows what was stored
+            long launched = System.nanoTime();
+            App worker2 = launch("worker-2", "worker");
             browser.page.navigate(web2.url() + "courses/1/demo?run=" + jobId + "&step=train");
             browser.settle();
             assertThat(browser.page.url()).as("still signed in on web server 2").doesNotContain("/login");
             assertThat(browser.page.locator("#lab-status")).hasAttribute("data-status", "RUNNING");
             assertThat(browser.page.locator("#lab-curves")).hasAttribute("data-points",
                     Pattern.compile("[1-9][0-9]*"));
-
-            App worker2 = start("worker-2", "worker");
+            answered(worker2, launched);
             JsonNode retaken = await(web2, jobId, "a second attempt", job -> job.get("attempts").asInt() >= 2);
             report("job %d taken over by worker-2 %d ms after worker-1 was killed (lease %s)", jobId,
                     millisSince(killed), LEASE);
@@ -200,12 +201,21 @@ class ScaleOutIT {
                     modelId, testAccuracy, millisSince(classifyBegin));
             assertThat(workerThreads(web1) + workerThreads(web2)).as("training threads of the web servers")
                     .isZero();
+            // leave the page as a user does: a browser closed with the page open can leave web server 2 waiting
+            // for the rest of a request, which delays its stop
+            browser.page.navigate("about:blank");
         }
         report("whole test %d ms", millisSince(begin));
     }
 
-    /** Starts the packaged jar in a folder of its own, on the shared database, in the given role. */
+    /** Starts the packaged jar in a folder of its own, on the shared database, in the given role; waits for it. */
     private App start(String name, String role) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        return answered(launch(name, role), begin);
+    }
+
+    /** Starts the server and returns at once (it is stopped at the end, and its log printed, whatever happens). */
+    private App launch(String name, String role) throws IOException {
         Path directory = Files.createDirectories(folder.resolve(name));
         int port = PackagedApp.freePort();
         Map<String, String> settings = new HashMap<>(PackagedApp.sharedDataset());
@@ -219,12 +229,16 @@ class ScaleOutIT {
         settings.put("lecturelab.ml.queue.workers", "1");
         settings.put("lecturelab.ml.queue.lease", LEASE);
         Path log = directory.resolve("app.log");
-        long begin = System.nanoTime();
-        // registered before it answers, so that a start that fails is still stopped and its log printed
-        Process process = PackagedApp.start(directory, port, settings, log, name, started ->
-                apps.put(name, new App(name, started, directory, log, port)));
-        report("%s (role %s) answered after %d ms", name, role, millisSince(begin));
-        return apps.get(name);
+        App app = new App(name, role, PackagedApp.launch(directory, port, settings, log), directory, log, port);
+        apps.put(name, app);
+        return app;
+    }
+
+    /** Waits until the server's sign-in page answers; reports how long that took from {@code begin}. */
+    private App answered(App app, long begin) throws IOException, InterruptedException {
+        PackagedApp.awaitSignInPage(app.process(), app.port(), app.log(), app.name());
+        report("%s (role %s) answered after %d ms", app.name(), app.role(), millisSince(begin));
+        return app;
     }
 
     private String sessionKey;
