@@ -40,15 +40,31 @@ final class PackagedApp {
     /** Starts the jar and waits (up to two minutes) until its sign-in page answers; the log goes to {@code log}. */
     static Process start(Path workingDirectory, int port, Map<String, String> settings, Path log, String what)
             throws IOException, InterruptedException {
+        Process process = launch(workingDirectory, port, settings, log);
+        awaitSignInPage(process, port, log, what);
+        return process;
+    }
+
+    /**
+     * Starts the jar and returns at once, so that a caller can keep the process (to stop it and show its log even
+     * when it never answers) and do other work while it starts; {@link #awaitSignInPage} waits for it.
+     */
+    static Process launch(Path workingDirectory, int port, Map<String, String> settings, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Dquarkus.http.port=" + port));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
-        Process process = new ProcessBuilder(command)
+        return new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+    }
+
+    /** Waits (up to two minutes) until the app's sign-in page answers; fails with its log if it stops first. */
+    static void awaitSignInPage(Process process, int port, Path log, String what)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI login = URI.create(baseUrl(port) + "login");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -60,7 +76,7 @@ final class PackagedApp {
                 HttpResponse<String> page = http.send(HttpRequest.newBuilder(login).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (page.statusCode() == 200) {
-                    return process;
+                    return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -72,22 +88,48 @@ final class PackagedApp {
         }
     }
 
+    /** The last {@code lines} lines of a log (what there is of it; never fails). */
+    static String logTail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
     static String baseUrl(int port) {
         return "http://localhost:" + port + "/";
     }
 
-    /** Stops the app and what it started (its embedded PostgreSQL runs detached: found by working directory). */
+    /**
+     * Stops the app and what it started (its embedded PostgreSQL runs detached: found by working directory). Whatever
+     * has not stopped 30 s after the polite request is killed, so that no test leaves a process behind.
+     */
     static void stopAll(List<Process> processes, Path workingDirectory) throws InterruptedException {
         for (Process process : processes) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                System.out.println("[stop] pid " + process.pid() + " in " + workingDirectory
+                        + " did not stop within 30 s of SIGTERM: killed");
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
         // A server orphaned by a hard kill and never adopted would otherwise outlive the test.
-        ProcessHandle.allProcesses()
+        List<ProcessHandle> orphans = ProcessHandle.allProcesses()
                 .filter(p -> p.info().arguments().map(args -> String.join(" ", args)
                         .contains(workingDirectory.toString())).orElse(false))
-                .forEach(ProcessHandle::destroy);
+                .toList();
+        orphans.forEach(ProcessHandle::destroy);
+        for (ProcessHandle orphan : orphans) {
+            try {
+                orphan.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                orphan.destroyForcibly();
+            }
+        }
     }
 
     static int freePort() throws IOException {
