@@ -89,19 +89,23 @@ final class SoftmaxMath {
     record Step(double loss, double[] scores, int[] predicted, NDArray gradW, double[] gradB) {
     }
 
-    /** {@link #stackedStep} for one model: w is C × D, bias has C values or is null. */
+    /** {@link #stackedStep} for one model, with the L2 term in the gradient: w is C × D, bias has C values or null. */
     static Step trainingStep(NDArray x, int[] labels, NDArray w, double[] bias, double lambda) {
         int c = Math.toIntExact(w.getShape().get(0));
         Stacked s = stackedStep(x, labels, w, c, new double[][] {bias}, new double[] {lambda});
-        return new Step(s.loss()[0], s.scores()[0], s.predicted()[0], s.gradW(), s.gradB()[0]);
+        NDArray gradW = lambda == 0 ? s.gradCrossEntropy() : s.gradCrossEntropy().add(w.mul(like(w, lambda)));
+        return new Step(s.loss()[0], s.scores()[0], s.predicted()[0], gradW, s.gradB()[0]);
     }
 
     /**
-     * One step of K models at once on one batch, per model as in {@link Step}; arrays indexed by model.
+     * One step of K models at once on one batch, per model as in {@link Step}; arrays indexed by model. The L2
+     * term is in the loss but not in the gradient: ∂L/∂W = {@code gradCrossEntropy} + λW, which the update folds
+     * into one pass (W ← W·(1 − lr·λ) − lr·gradCrossEntropy).
      *
-     * @param gradW ∂L/∂W of every model, stacked like w (K·C × D), an array in the caller's scope
+     * @param gradCrossEntropy ∂(mean cross-entropy)/∂W of every model, stacked like w (K·C × D), an array in the
+     *                         caller's scope
      */
-    record Stacked(double[] loss, double[][] scores, int[][] predicted, NDArray gradW, double[][] gradB) {
+    record Stacked(double[] loss, double[][] scores, int[][] predicted, NDArray gradCrossEntropy, double[][] gradB) {
     }
 
     /**
@@ -149,25 +153,21 @@ final class SoftmaxMath {
         Shape rows = new Shape((long) models * (c - 1), n);
         NDArray deltaArray = float64 ? m.create(delta, rows) : m.create(toFloats(delta), rows);
         NDArray others = deltaArray.matMul(x).reshape(models, c - 1, d);
-        NDArray gradW = others.sum(new int[] {1}, true).neg().concat(others, 1).reshape((long) models * c, d);
+        NDArray classZero = c == 2 ? others.neg() : others.sum(new int[] {1}, true).neg();
+        NDArray gradW = classZero.concat(others, 1).reshape((long) models * c, d);
         boolean penalised = false;
         for (double l : lambda) {
             penalised |= l != 0;
         }
         if (penalised) {
-            double[] squares = toDoubles(w.square().sum(new int[] {1})); // ||row||², K·C values
-            double[] rowLambda = new double[models * c];
+            double[] norms = toDoubles(w.norm(new int[] {1})); // ||row||, K·C values
             for (int k = 0; k < models; k++) {
                 double sum = 0;
                 for (int r = k * c; r < (k + 1) * c; r++) {
-                    sum += squares[r];
-                    rowLambda[r] = lambda[k];
+                    sum += norms[r] * norms[r];
                 }
                 loss[k] += lambda[k] / 2 * sum;
             }
-            Shape column = new Shape((long) models * c, 1);
-            NDArray lambdas = float64 ? m.create(rowLambda, column) : m.create(toFloats(rowLambda), column);
-            gradW = gradW.add(w.mul(lambdas));
         }
         return new Stacked(loss, scores, predicted, gradW, gradB);
     }

@@ -37,7 +37,8 @@ import java.util.concurrent.CompletableFuture;
  *   <li>each step: the weights of all jobs stacked (K·C × 3072), loss = mean cross-entropy + (λ/2)·||W||² and the
  *       closed-form gradient per job in two products for the whole group, over score differences
  *       ({@link SoftmaxMath#stackedStep}),
- *       W ← W − lr·∂L/∂W in place with each job's own lr and λ, b ← b − lr·∂L/∂b here (C values per job).</li>
+ *       W ← W·(1 − lr·λ) − lr·∂CE/∂W (= W − lr·∂L/∂W) in place with each job's own lr and λ, b ← b − lr·∂L/∂b
+ *       here (C values per job).</li>
  * </ul>
  * Each job keeps its own progress events, metrics, result and cancel: a job that is cancelled or fails leaves the
  * group before the next step and the others go on. Slices of one group never run at the same time, so its state
@@ -67,6 +68,8 @@ final class TrainingGroup {
     private NDArray w;
     /** Each row's learning rate (K·C × 1). */
     private NDArray rates;
+    /** Each row's weight decay 1 − lr·λ (K·C × 1), or null when no job has an L2 penalty. */
+    private NDArray decay;
     private DataOrder dataOrder;
     private int[] order;
     private int epoch;
@@ -159,18 +162,37 @@ final class TrainingGroup {
             m.bias = m.request.bias() ? new float[classes] : null;
         }
         w = manager.create(w0, new Shape((long) active.size() * classes, d));
-        rates = rowRates();
+        rowColumns();
         dataOrder = new DataOrder(ds.trainSize());
         stepsPerEpoch = (ds.trainSize() + pass.batchSize() - 1) / pass.batchSize();
     }
 
-    /** Each active row's learning rate, as a column the update broadcasts over. */
-    private NDArray rowRates() {
-        float[] r = new float[active.size() * classes];
-        for (int a = 0; a < active.size(); a++) {
-            Arrays.fill(r, a * classes, (a + 1) * classes, (float) active.get(a).request.learningRate());
+    /**
+     * Each active row's learning rate and weight decay, as columns the update broadcasts over: W ← W·(1 − lr·λ) −
+     * lr·∂CE/∂W is W − lr·(∂CE/∂W + λW) in one pass.
+     */
+    private void rowColumns() {
+        if (rates != null) {
+            rates.close();
         }
-        return manager.create(r, new Shape(r.length, 1));
+        if (decay != null) {
+            decay.close();
+            decay = null;
+        }
+        float[] r = new float[active.size() * classes];
+        float[] keep = new float[r.length];
+        boolean penalised = false;
+        for (int a = 0; a < active.size(); a++) {
+            TrainingRequest request = active.get(a).request;
+            Arrays.fill(r, a * classes, (a + 1) * classes, (float) request.learningRate());
+            Arrays.fill(keep, a * classes, (a + 1) * classes,
+                    (float) (1 - (double) (float) request.learningRate() * request.l2Strength()));
+            penalised |= request.l2Strength() != 0;
+        }
+        rates = manager.create(r, new Shape(r.length, 1));
+        if (penalised) {
+            decay = manager.create(keep, new Shape(keep.length, 1));
+        }
     }
 
     /**
@@ -201,8 +223,7 @@ final class TrainingGroup {
             w.close();
             w = kept;
         }
-        rates.close();
-        rates = rowRates();
+        rowColumns();
         return true;
     }
 
@@ -237,7 +258,10 @@ final class TrainingGroup {
         try (NDScope scope = new NDScope()) {
             NDArray x = ds.batch(manager, order, from, to);
             result = SoftmaxMath.stackedStep(x, labels, w, classes, bias, lambda);
-            w.subi(result.gradW().muli(rates));
+            if (decay != null) {
+                w.muli(decay);
+            }
+            w.subi(result.gradCrossEntropy().muli(rates));
         }
         long dt = System.nanoTime() - t0;
         step++;
@@ -357,6 +381,7 @@ final class TrainingGroup {
             manager = null;
             w = null;
             rates = null;
+            decay = null;
         }
         if (lease != null) {
             lease.close();

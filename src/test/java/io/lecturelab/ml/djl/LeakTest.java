@@ -28,11 +28,11 @@ class LeakTest {
             TrainingResult model = service.train(TrainingRequest.defaults().withEpochs(2).withProgressEverySteps(3),
                     p -> duringTraining.add(service.rootManager().getManagedArrays().size())).result().get();
             // dataset (on the CPU one array, the test split: the training split is in host memory) + the group's
-            // stacked W and its learning-rate column (biases are Java arrays), at every progress event: nothing
-            // piles up per step
+            // stacked W and its learning-rate and weight-decay columns (biases are Java arrays), at every progress
+            // event: nothing piles up per step
             assertTrue(duringTraining.size() > 20);
             assertEquals(1, duringTraining.stream().distinct().count(), "arrays during training: " + duringTraining);
-            assertEquals(baseline + 3, duringTraining.get(0));
+            assertEquals(baseline + 4, duringTraining.get(0));
             assertEquals(baseline + 1, service.rootManager().getManagedArrays().size(), "only the cached dataset");
 
             LabelledImages test = Cifar10Reader.read(new Cifar10Files(MlTestData.dir()).testFile());
