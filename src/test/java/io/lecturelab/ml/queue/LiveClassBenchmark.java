@@ -99,20 +99,24 @@ class LiveClassBenchmark {
         // one at a time, every job reads the whole training split each epoch and the test split after it, as float32
         double bytesToRead = (double) JOBS * EPOCHS * (10_000 + 2_000) * ImageInput.VALUES * Float.BYTES;
         double readBandwidth = MemoryBandwidth.copyBytesPerSecond() / 2;
-        // per job and image: scores 2·C·D and gradient 2·C·D flops on the training split, scores on the test split
+        // per job and image: scores and gradient on the training split, scores on the test split, 2 flops per
+        // multiply-add and weight. As on the slide, C rows of W; as the grouped step computes, C − 1 (differences)
         int classes = 2;
-        double flops = (double) JOBS * EPOCHS * (10_000 * 4.0 + 2_000 * 2.0) * classes * ImageInput.VALUES;
+        double perRow = (double) JOBS * EPOCHS * (10_000 * 4.0 + 2_000 * 2.0) * ImageInput.VALUES;
+        double flops = perRow * (classes - 1);
         int perGroup = Math.max(1, Math.min(groupSize, (JOBS + workerCount - 1) / workerCount));
-        double gemmRate = GradientStepTiming.gemmFlopsPerSecond(workerCount, perGroup * classes, ImageInput.VALUES,
-                256, 3_000);
-        md.append(String.format("%nFloors: memory traffic of one job at a time: %d jobs × %d epochs × (10,000 training"
+        double gemmRate = GradientStepTiming.gemmFlopsPerSecond(workerCount, perGroup * (classes - 1),
+                ImageInput.VALUES, 256, 3_000);
+        md.append(String.format("%nFloors. Memory traffic of one job at a time: %d jobs × %d epochs × (10,000 training"
                         + " + 2,000 test images) × 12,288 B = %.0f GB at the measured %.1f GB/s of reading = **%.1f s**"
                         + " (one job at a time took %.2f× that). Compute: %.0f GFLOP (%d × %d epochs × (10,000 × 4 +"
-                        + " 2,000 × 2) × C × 3072) at the engine's measured %.1f GFLOP/s (%d threads, %d × 3072 by"
-                        + " 3072 × 256 products, the shape of a group's step) = **%.1f s** (grouped took %.2f× that).%n",
+                        + " 2,000 × 2) × 3072 × (C − 1) rows: score differences; %.0f GFLOP with all C rows) at the"
+                        + " engine's measured %.1f GFLOP/s (%d threads, %d × 3072 by 3072 × 256 products, the shape of a"
+                        + " group's step) = **%.1f s** (grouped took %.2f× that).%n",
                 JOBS, EPOCHS, bytesToRead / 1e9, readBandwidth / 1e9, bytesToRead / readBandwidth,
-                alone.median().total() / (bytesToRead / readBandwidth), flops / 1e9, JOBS, EPOCHS, gemmRate / 1e9,
-                workerCount, perGroup * classes, flops / gemmRate, grouped.median().total() / (flops / gemmRate)));
+                alone.median().total() / (bytesToRead / readBandwidth), flops / 1e9, JOBS, EPOCHS,
+                perRow * classes / 1e9, gemmRate / 1e9, workerCount, perGroup * (classes - 1), flops / gemmRate,
+                grouped.median().total() / (flops / gemmRate)));
         System.out.print(md);
         Path out = Path.of("target/bench/ml-benchmark-live-class.md");
         Files.createDirectories(out.getParent());
