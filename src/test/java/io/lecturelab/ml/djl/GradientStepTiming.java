@@ -66,17 +66,7 @@ public final class GradientStepTiming {
                     }
                 }));
             }
-            Thread.sleep(300); // warm-up
-            long s0 = steps.get();
-            long t0 = System.nanoTime();
-            Thread.sleep(millis);
-            long s1 = steps.get();
-            double secs = (System.nanoTime() - t0) / 1e9;
-            stop.set(true);
-            for (Thread t : workers) {
-                t.join();
-            }
-            return (s1 - s0) * (double) batch / secs;
+            return countsPerSecond(steps, stop, workers, millis) * batch;
         }
     }
 
@@ -114,17 +104,26 @@ public final class GradientStepTiming {
                     }
                 }));
             }
-            Thread.sleep(300); // warm-up
-            long p0 = products.get();
-            long t0 = System.nanoTime();
-            Thread.sleep(millis);
-            long p1 = products.get();
-            double secs = (System.nanoTime() - t0) / 1e9;
-            stop.set(true);
-            for (Thread t : workers) {
-                t.join();
-            }
-            return (p1 - p0) * 2.0 * n * inner * cols / secs;
+            return countsPerSecond(products, stop, workers, millis) * 2.0 * n * inner * cols;
         }
+    }
+
+    /**
+     * After a 300 ms warm-up, how fast {@code counter} grows over {@code millis} ms (per second); then stops the
+     * workers and waits for them.
+     */
+    private static double countsPerSecond(AtomicLong counter, AtomicBoolean stop, List<Thread> workers, long millis)
+            throws InterruptedException {
+        Thread.sleep(300);
+        long c0 = counter.get();
+        long t0 = System.nanoTime();
+        Thread.sleep(millis);
+        long c1 = counter.get();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        stop.set(true);
+        for (Thread t : workers) {
+            t.join();
+        }
+        return (c1 - c0) / secs;
     }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,28 +47,13 @@ class TrainingQueueTest {
                 submitted.add(queue.submit(user, null, REQUEST.withSeed(j)));
             }
         }
-        int workers = 12;
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<List<Long>>> results = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            String id = "hammer-" + w;
-            Callable<List<Long>> claimAll = () -> {
-                go.await();
-                List<Long> mine = new ArrayList<>();
-                for (Optional<Claim> c = queue.claim(id); c.isPresent(); c = queue.claim(id)) {
-                    mine.add(c.get().jobId());
-                }
-                return mine;
-            };
-            results.add(pool.submit(claimAll));
-        }
-        go.countDown();
-        List<Long> claimed = new ArrayList<>();
-        for (Future<List<Long>> f : results) {
-            claimed.addAll(f.get());
-        }
-        pool.shutdown();
+        List<Long> claimed = claimConcurrently(12, id -> {
+            List<Long> mine = new ArrayList<>();
+            for (Optional<Claim> c = queue.claim(id); c.isPresent(); c = queue.claim(id)) {
+                mine.add(c.get().jobId());
+            }
+            return mine;
+        });
 
         assertThat(claimed).hasSize(submitted.size());
         assertThat(new HashSet<>(claimed)).containsExactlyInAnyOrderElementsOf(submitted);
@@ -166,27 +150,14 @@ class TrainingQueueTest {
                 submitted.add(queue.submit(user, null, j == 0 ? REQUEST.withSeed(owner) : REQUEST.withEpochs(3)));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<List<Long>>> results = new ArrayList<>();
-        for (int w = 0; w < 8; w++) {
-            String id = "group-hammer-" + w;
-            results.add(pool.submit(() -> {
-                go.await();
-                List<Long> mine = new ArrayList<>();
-                for (List<Claim> c = queue.claim(id, 4, 2); !c.isEmpty(); c = queue.claim(id, 4, 2)) {
-                    assertThat(c).extracting(x -> x.request().epochs()).containsOnly(c.get(0).request().epochs());
-                    c.forEach(x -> mine.add(x.jobId()));
-                }
-                return mine;
-            }));
-        }
-        go.countDown();
-        List<Long> claimed = new ArrayList<>();
-        for (Future<List<Long>> f : results) {
-            claimed.addAll(f.get());
-        }
-        pool.shutdown();
+        List<Long> claimed = claimConcurrently(8, id -> {
+            List<Long> mine = new ArrayList<>();
+            for (List<Claim> c = queue.claim(id, 4, 2); !c.isEmpty(); c = queue.claim(id, 4, 2)) {
+                assertThat(c).extracting(x -> x.request().epochs()).containsOnly(c.get(0).request().epochs());
+                c.forEach(x -> mine.add(x.jobId()));
+            }
+            return mine;
+        });
         assertThat(claimed).hasSize(submitted.size());
         assertThat(new HashSet<>(claimed)).containsExactlyInAnyOrderElementsOf(submitted);
     }
@@ -380,6 +351,28 @@ class TrainingQueueTest {
 
     private long position(long job) {
         return queue.find(job).orElseThrow().position().orElseThrow();
+    }
+
+    /** {@code workers} threads, each named, start claiming at the same moment; returns every job they claimed. */
+    private static List<Long> claimConcurrently(int workers, java.util.function.Function<String, List<Long>> claimAll)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            String id = "hammer-" + w;
+            results.add(pool.submit(() -> {
+                go.await();
+                return claimAll.apply(id);
+            }));
+        }
+        go.countDown();
+        List<Long> claimed = new ArrayList<>();
+        for (Future<List<Long>> f : results) {
+            claimed.addAll(f.get());
+        }
+        pool.shutdown();
+        return claimed;
     }
 
     private static TrainingProgress progress() {
