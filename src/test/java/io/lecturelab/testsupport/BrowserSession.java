@@ -86,10 +86,15 @@ public final class BrowserSession implements AutoCloseable {
      * (rule, impact, the first offending element); empty when there are none.
      */
     public List<String> accessibilityProblems() {
-        // a notification fading in or out is measured half-transparent; wait until none is moving
-        page.waitForFunction("() => [...document.querySelectorAll('vaadin-notification-card')].every(card => "
-                + "!card.hasAttribute('opening') && !card.hasAttribute('closing') && card.getAnimations({subtree: "
-                + "true}).every(a => a.playState !== 'running'))");
+        // a notification or dialog fading in or out is measured half-transparent: wait until no finite animation
+        // runs in an overlay (a dialog, a notification, a popup), shadow trees included
+        page.waitForFunction("() => { const inOverlay = el => { for (let n = el; n; n = n.parentElement"
+                + " || n.getRootNode().host) { if (n.localName === 'vaadin-notification-card'"
+                + " || n.localName?.endsWith('-overlay')) return true; } return false; };"
+                + " return [...document.querySelectorAll('vaadin-notification-card')].every(card =>"
+                + " !card.hasAttribute('opening') && !card.hasAttribute('closing')) && document.getAnimations()"
+                + ".every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity"
+                + " || !inOverlay(a.effect?.target)); }");
         AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze();
         return results.getViolations().stream()
